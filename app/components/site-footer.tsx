@@ -1,0 +1,26 @@
+import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+export function SiteFooter() {
+  const { t } = useTranslation()
+  return (
+    <footer className="mt-16 border-t border-sand-dark bg-white">
+      <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-8 sm:flex-row sm:justify-between">
+        <div className="max-w-md">
+          <p className="font-semibold">{t('brand.name')}</p>
+          <p className="text-sm text-ink-soft">{t('footer.about')}</p>
+        </div>
+        <nav aria-label={t('footer.links')}>
+          <ul className="flex flex-col gap-2 text-sm">
+            <li>
+              <Link to="/join">{t('footer.join')}</Link>
+            </li>
+            <li>
+              <Link to="/">{t('footer.cooperatives')}</Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  )
+}

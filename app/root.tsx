@@ -1,0 +1,63 @@
+import { type LinksFunction, type LoaderFunctionArgs, data } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import fontUrl from '@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-arabic-400-normal.woff2?url'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { SiteFooter } from '#app/components/site-footer.tsx'
+import { SiteHeader } from '#app/components/site-header.tsx'
+import { Toast } from '#app/components/toast.tsx'
+import { getRootData } from '#app/modules/auth/root.server.ts'
+import { defaultLanguage, directionOf, isLanguage, type Language } from '#app/modules/i18n/config.ts'
+import { useNonce } from '#app/utils/nonce.tsx'
+import { useRequestId } from '#app/utils/request-info.tsx'
+import styles from '#app/styles/app.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'preload', href: fontUrl, as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' },
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { setCookie, ...rootData } = await getRootData(request)
+  return data(rootData, { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined })
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>('root')
+  const { i18n, t } = useTranslation()
+  const language: Language = rootData?.language ?? (isLanguage(i18n.language) ? i18n.language : defaultLanguage)
+  const nonce = useNonce()
+  const requestId = useRequestId()
+  return (
+    <html lang={language} dir={directionOf(language)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1d4f91" />
+        {requestId ? <meta name="request-id" content={requestId} /> : null}
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+          {t('nav.skipToContent')}
+        </a>
+        <SiteHeader user={rootData?.user ?? null} language={language} />
+        <div className="flex-1">{children}</div>
+        <SiteFooter />
+        {rootData?.toast ? <Toast toast={rootData.toast} /> : null}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,18 @@
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+
+// Every unknown URL lands here and is answered with the localized 404 page.
+export async function loader() {
+  throw new Response('Not found', { status: 404 })
+}
+
+export async function action() {
+  throw new Response('Not found', { status: 404 })
+}
+
+export default function NotFound() {
+  return <GeneralErrorBoundary />
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,38 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { requireAssociationRole } from '#app/modules/auth/guards.server.ts'
+import { countCooperativesByStatus } from '#app/modules/cooperatives/status.server.ts'
+import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAssociationRole(request, ['reviewer', 'finance', 'admin'])
+  const { t } = await getTranslator(request)
+  return { title: t('admin.metaTitle'), counts: await countCooperativesByStatus() }
+}
+
+export default function AdminHome() {
+  const { counts } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  return (
+    <main id="main" className="mx-auto max-w-6xl px-4 py-10">
+      <h1 className="mb-6 text-3xl font-semibold">{t('admin.title')}</h1>
+      <h2 className="mb-3 text-xl font-semibold">{t('admin.cooperatives')}</h2>
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+        {(Object.keys(counts) as (keyof typeof counts)[]).map((status) => (
+          <div key={status} className="card">
+            <dt className="text-sm text-ink-soft">{t(`cooperativeStatus.${status}`)}</dt>
+            <dd className="text-3xl font-semibold">{counts[status]}</dd>
+          </div>
+        ))}
+      </dl>
+    </main>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

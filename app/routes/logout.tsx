@@ -1,0 +1,17 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { getOptionalUser } from '#app/modules/auth/guards.server.ts'
+import { clearSessionCookie, revokeSession, toastCookie } from '#app/modules/auth/session.server.ts'
+
+// Logging out changes state, so it is an action only; a GET here is simply sent home.
+export async function loader() {
+  return redirect('/')
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await getOptionalUser(request)
+  if (user) await revokeSession(user.sessionId)
+  const headers = new Headers()
+  headers.append('Set-Cookie', await clearSessionCookie())
+  headers.append('Set-Cookie', await toastCookie('logout.done'))
+  return redirect('/', { headers })
+}

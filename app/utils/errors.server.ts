@@ -1,0 +1,42 @@
+/**
+ * The one typed error of the business layer. Routes turn it into a 4xx response with the
+ * message translated from `messageKey`.
+ */
+export type DomainErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited'
+
+const statusByCode: Record<DomainErrorCode, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+}
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode
+  readonly messageKey: string
+  readonly details: Record<string, string | number>
+  /** Field the error belongs to, when a form should show it next to that field. */
+  readonly field: string | undefined
+
+  constructor(
+    code: DomainErrorCode,
+    messageKey: string,
+    options: { details?: Record<string, string | number>; field?: string } = {},
+  ) {
+    super(`${code}: ${messageKey}`)
+    this.name = 'DomainError'
+    this.code = code
+    this.messageKey = messageKey
+    this.details = options.details ?? {}
+    this.field = options.field
+  }
+
+  get status() {
+    return statusByCode[this.code]
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError
+}

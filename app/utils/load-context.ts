@@ -1,0 +1,14 @@
+import '@remix-run/node'
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** Correlates a request's log lines and the id shown on error pages. */
+    requestId: string
+    /** The CSP nonce of this response's inline scripts. */
+    nonce: string
+    /** The client's address, for rate limits. */
+    clientIp: string
+  }
+}
+
+export {}

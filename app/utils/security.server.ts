@@ -1,0 +1,35 @@
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Refuse cross-site mutations (CSRF): a browser tells us where a request comes from through
+ * Sec-Fetch-Site or, in older browsers, Origin. Clients that send neither are not browsers
+ * and cannot be made to act on a user's behalf.
+ */
+export function assertSameOrigin(request: Request) {
+  if (safeMethods.has(request.method.toUpperCase())) return
+  const fetchSite = request.headers.get('sec-fetch-site')
+  if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+    throw new Response('Cross-site request refused', { status: 403 })
+  }
+  const origin = request.headers.get('origin')
+  if (origin && origin !== 'null') {
+    let originHost: string
+    try {
+      originHost = new URL(origin).host
+    } catch {
+      throw new Response('Malformed Origin header', { status: 403 })
+    }
+    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host
+    if (originHost !== host) throw new Response('Cross-origin request refused', { status: 403 })
+  } else if (origin === 'null') {
+    throw new Response('Opaque origin refused', { status: 403 })
+  }
+}
+
+/** Only same-site relative paths may be used as a post-login destination. */
+export function safeRedirectPath(target: unknown, fallback = '/'): string {
+  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
+    return fallback
+  }
+  return target
+}

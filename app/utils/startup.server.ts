@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm'
+import { ensureAdmin } from '#db/seed/admin.ts'
+import { seedDemoWorld } from '#db/seed/demo.ts'
+import { seedReferenceData } from '#db/seed/reference.ts'
+import { deliverPendingEmails } from '#app/modules/notifications/outbox.server.ts'
+import { getDatabase } from './db.server.ts'
+import { getEnv } from './env.server.ts'
+
+type Logger = { info(message: unknown): void; warn(message: unknown): void; error(message: unknown): void }
+
+/** Bring the database up to date and seed a new one; returns whether it was empty. */
+export async function prepareDatabase(logger: Logger = console): Promise<{ firstStart: boolean }> {
+  const env = getEnv()
+  const handle = getDatabase()
+  await handle.migrate()
+  const [row] = await handle.rows<{ count: number }>(sql`select count(*)::int as count from regions`)
+  const firstStart = (row?.count ?? 0) === 0
+  await handle.db.transaction(async (tx) => {
+    await seedReferenceData(tx)
+  })
+  const admin = await ensureAdmin(handle.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
+  if (admin.created) {
+    logger.info(
+      admin.generatedPassword
+        ? `Association admin created: ${admin.email} with password ${admin.generatedPassword} (shown only this once)`
+        : `Association admin created: ${admin.email}`,
+    )
+  }
+  if (firstStart && env.SEED_DEMO === 'true') {
+    const count = await seedDemoWorld(handle.db)
+    logger.info(`Demo world seeded: ${count} cooperatives`)
+  }
+  return { firstStart }
+}
+
+/** Called once by the HTTP server before it listens. */
+export async function startup({ logger }: { logger: Logger }) {
+  await prepareDatabase(logger)
+  const timer = setInterval(() => {
+    deliverPendingEmails().catch((error: unknown) => logger.error({ msg: 'e-mail delivery failed', error: String(error) }))
+  }, 30_000)
+  timer.unref()
+  return {
+    async stop() {
+      clearInterval(timer)
+      await getDatabase().close()
+    },
+  }
+}

@@ -1,0 +1,157 @@
+// One set of factories for the demo seed and the tests: every row they make is valid.
+import { eq } from 'drizzle-orm'
+import { cooperatives, makers, memberships, type MembershipRole, type CooperativeStatus } from '#db/schema/cooperatives.ts'
+import { userRoles, users } from '#db/schema/identity.ts'
+import { provinces, regions } from '#db/schema/reference.ts'
+import { type Queryable } from '#app/utils/db.server.ts'
+import { hashPassword } from '#app/modules/auth/password.server.ts'
+import { iceCheckDigits, ribKey } from '#app/modules/cooperatives/identifiers.ts'
+import { type AssociationRole } from '#app/modules/auth/guards.server.ts'
+import { defaultSettings } from './reference.ts'
+
+let counter = 0
+function next() {
+  counter += 1
+  return `${Date.now().toString(36)}${counter}`
+}
+
+/** A valid ICE built from a number, for rows that need a unique one. */
+export function makeIce(n: number): string {
+  const first13 = String(n).padStart(13, '0').slice(-13)
+  return first13 + iceCheckDigits(first13)
+}
+
+/** A valid RIB built from a number. */
+export function makeRib(n: number): string {
+  const first22 = `011780${String(n).padStart(16, '0').slice(-16)}`
+  return first22 + ribKey(first22)
+}
+
+export const testPassword = 'olive-terrace-2026'
+let testPasswordHash: Promise<string> | undefined
+
+export async function createUser(
+  db: Queryable,
+  input: {
+    email?: string
+    name?: string
+    password?: string
+    passwordHash?: string
+    locale?: 'ar' | 'fr' | 'en'
+    phone?: string | null
+    roles?: AssociationRole[]
+  } = {},
+) {
+  const suffix = next()
+  let passwordHash = input.passwordHash
+  if (!passwordHash) {
+    if (input.password && input.password !== testPassword) passwordHash = await hashPassword(input.password)
+    else passwordHash = await (testPasswordHash ??= hashPassword(testPassword))
+  }
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: (input.email ?? `user-${suffix}@example.com`).toLowerCase(),
+      name: input.name ?? `User ${suffix}`,
+      phone: input.phone ?? null,
+      passwordHash,
+      locale: input.locale ?? 'ar',
+    })
+    .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+  if (!user) throw new Error('user not created')
+  if (input.roles?.length) {
+    await db.insert(userRoles).values(input.roles.map((role) => ({ userId: user.id, role })))
+  }
+  return user
+}
+
+export async function findProvince(db: Queryable, provinceCode: string) {
+  const [row] = await db
+    .select({ provinceId: provinces.id, regionId: provinces.regionId, regionCode: regions.code })
+    .from(provinces)
+    .innerJoin(regions, eq(regions.id, provinces.regionId))
+    .where(eq(provinces.code, provinceCode))
+  if (!row) throw new Error(`Unknown province ${provinceCode}: seed the reference data first`)
+  return row
+}
+
+export type CooperativeInput = Partial<
+  Omit<typeof cooperatives.$inferInsert, 'regionId' | 'provinceId' | 'status'>
+> & { provinceCode?: string; status?: CooperativeStatus }
+
+export async function createCooperative(db: Queryable, input: CooperativeInput = {}) {
+  const suffix = next()
+  const { provinceCode = 'al-hoceima', ...fields } = input
+  const place = await findProvince(db, provinceCode)
+  counter += 1
+  const [cooperative] = await db
+    .insert(cooperatives)
+    .values({
+      slug: `coop-${suffix}`,
+      legalNameAr: `تعاونية ${suffix} النسوية`,
+      legalNameFr: `Coopérative féminine ${suffix}`,
+      displayName: `Coop ${suffix}`,
+      category: 'agricultural',
+      womenOnly: true,
+      memberCount: 12,
+      womenMemberCount: 12,
+      foundedYear: 2015,
+      registerNumber: `2015/${counter}`,
+      registerCourt: "Tribunal de première instance d'Al Hoceima",
+      ice: makeIce(1000000 + counter),
+      taxId: String(40000000 + counter),
+      vatStatus: 'exempt',
+      commune: 'Imzouren',
+      address: 'Douar Centre, près de la mosquée',
+      phone: '+212539000000',
+      email: `contact-${suffix}@example.com`,
+      storyAr: 'نساء يصنعن منتجات من أرض الريف.',
+      rib: makeRib(counter),
+      accountHolder: `Coopérative féminine ${suffix}`,
+      commissionBps: defaultSettings.default_commission_bps,
+      status: 'active',
+      decidedAt: input.status === 'applied' ? null : new Date(),
+      ...fields,
+      regionId: place.regionId,
+      provinceId: place.provinceId,
+    })
+    .returning({ id: cooperatives.id, slug: cooperatives.slug, displayName: cooperatives.displayName, status: cooperatives.status })
+  if (!cooperative) throw new Error('cooperative not created')
+  return cooperative
+}
+
+export async function addMembership(
+  db: Queryable,
+  input: { cooperativeId: string; userId: string; role: MembershipRole },
+) {
+  await db.insert(memberships).values(input)
+}
+
+export async function createMaker(
+  db: Queryable,
+  input: { cooperativeId: string; name?: string; bioAr?: string | null; bioFr?: string | null; bioEn?: string | null; consent?: boolean },
+) {
+  const [maker] = await db
+    .insert(makers)
+    .values({
+      cooperativeId: input.cooperativeId,
+      name: input.name ?? `Maker ${next()}`,
+      bioAr: input.bioAr ?? null,
+      bioFr: input.bioFr ?? null,
+      bioEn: input.bioEn ?? null,
+      consentAt: input.consent ? new Date() : null,
+    })
+    .returning({ id: makers.id, name: makers.name })
+  if (!maker) throw new Error('maker not created')
+  return maker
+}
+
+/** A cooperative with a manager (and optionally a member), as most tests need. */
+export async function createCooperativeWithTeam(db: Queryable, input: CooperativeInput = {}) {
+  const cooperative = await createCooperative(db, input)
+  const manager = await createUser(db, { name: 'Manager' })
+  await addMembership(db, { cooperativeId: cooperative.id, userId: manager.id, role: 'manager' })
+  const member = await createUser(db, { name: 'Member' })
+  await addMembership(db, { cooperativeId: cooperative.id, userId: member.id, role: 'member' })
+  return { cooperative, manager, member }
+}

@@ -1,0 +1,25 @@
+// Seed reference data, the association admin and (unless SEED_DEMO=false) the demo world.
+// Safe to run again: every step skips what is already there.
+import { ensureAdmin } from '#db/seed/admin.ts'
+import { seedDemoWorld } from '#db/seed/demo.ts'
+import { seedReferenceData } from '#db/seed/reference.ts'
+import { getDatabase } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+
+const env = getEnv()
+const handle = getDatabase()
+await handle.migrate()
+await handle.db.transaction((tx) => seedReferenceData(tx))
+const admin = await ensureAdmin(handle.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
+if (admin.created) {
+  console.log(
+    admin.generatedPassword
+      ? `Association admin: ${admin.email} / ${admin.generatedPassword} (shown only this once)`
+      : `Association admin: ${admin.email}`,
+  )
+}
+if (env.SEED_DEMO === 'true') {
+  const created = await seedDemoWorld(handle.db)
+  console.log(`Demo world: ${created} cooperatives added.`)
+}
+await handle.close()

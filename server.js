@@ -1,0 +1,109 @@
+// The HTTP server: static files, security headers, request ids and logs, then Remix.
+import crypto from 'node:crypto'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import compression from 'compression'
+import express from 'express'
+import pino from 'pino'
+
+const production = process.env.NODE_ENV === 'production'
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined })
+
+const viteDevServer = production
+  ? undefined
+  : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+
+async function loadBuild() {
+  return viteDevServer
+    ? viteDevServer.ssrLoadModule('virtual:remix/server-build')
+    : import(path.resolve('build/server/index.js'))
+}
+
+const build = await loadBuild()
+// Migrations, first-start seed and housekeeping intervals live in the app (entry.server).
+const { stop } = await build.entry.module.startup({ logger })
+
+const app = express()
+app.disable('x-powered-by')
+if (process.env.TRUST_PROXY === 'true' || process.env.TRUST_PROXY === '1') app.set('trust proxy', true)
+app.use(compression())
+
+const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/
+app.use((req, res, next) => {
+  const incoming = req.get('x-request-id')
+  res.locals.requestId = incoming && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID()
+  res.locals.nonce = crypto.randomBytes(16).toString('base64')
+  res.setHeader('X-Request-Id', res.locals.requestId)
+  const start = process.hrtime.bigint()
+  res.on('finish', () => {
+    // The path only: query strings may carry tokens (password reset links).
+    logger.info({
+      requestId: res.locals.requestId,
+      method: req.method,
+      path: req.path,
+      status: res.statusCode,
+      ms: Number((process.hrtime.bigint() - start) / 1000n) / 1000,
+    })
+  })
+  next()
+})
+
+app.use((req, res, next) => {
+  const nonce = res.locals.nonce
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'${production ? '' : " 'unsafe-inline'"}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${production ? '' : ' ws:'}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+  // Vite's development client injects inline scripts without a nonce; report only there.
+  res.setHeader(production ? 'Content-Security-Policy' : 'Content-Security-Policy-Report-Only', csp)
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+  res.setHeader('X-Frame-Options', 'DENY')
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+  if (production) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
+  next()
+})
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares)
+} else {
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }))
+  app.use(express.static('build/client', { maxAge: '1h', index: false }))
+}
+
+app.all(
+  '*',
+  createRequestHandler({
+    build: viteDevServer ? loadBuild : build,
+    mode: production ? 'production' : 'development',
+    getLoadContext: (req, res) => ({
+      requestId: res.locals.requestId,
+      nonce: res.locals.nonce,
+      clientIp: req.ip ?? 'unknown',
+    }),
+  }),
+)
+
+const port = Number(process.env.PORT ?? 3000)
+const server = app.listen(port, () => {
+  logger.info(`Taawun is listening on http://localhost:${port}`)
+})
+
+function shutdown() {
+  setTimeout(() => process.exit(0), 5000).unref()
+  server.close(() => {
+    // Close the database cleanly: the embedded one writes its files on close.
+    stop().finally(() => process.exit(0))
+  })
+}
+process.on('SIGTERM', shutdown)
+process.on('SIGINT', shutdown)
