@@ -25,13 +25,15 @@ const { stop } = await build.entry.module.startup({ logger })
 
 const app = express()
 app.disable('x-powered-by')
-if (process.env.TRUST_PROXY === 'true' || process.env.TRUST_PROXY === '1') app.set('trust proxy', true)
+if (process.env.TRUST_PROXY === 'true' || process.env.TRUST_PROXY === '1')
+  app.set('trust proxy', true)
 app.use(compression())
 
 const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/
 app.use((req, res, next) => {
   const incoming = req.get('x-request-id')
-  res.locals.requestId = incoming && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID()
+  res.locals.requestId =
+    incoming && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID()
   res.locals.nonce = crypto.randomBytes(16).toString('base64')
   res.setHeader('X-Request-Id', res.locals.requestId)
   const start = process.hrtime.bigint()
@@ -76,7 +78,10 @@ app.use((req, res, next) => {
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
-  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }))
+  app.use(
+    '/assets',
+    express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }),
+  )
   app.use(express.static('build/client', { maxAge: '1h', index: false }))
 }
 

@@ -1,5 +1,17 @@
-import { type LinksFunction, type LoaderFunctionArgs, data } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import {
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  data,
+} from '@remix-run/node'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import fontUrl from '@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-arabic-400-normal.woff2?url'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -7,9 +19,15 @@ import { SiteFooter } from '#app/components/site-footer.tsx'
 import { SiteHeader } from '#app/components/site-header.tsx'
 import { Toast } from '#app/components/toast.tsx'
 import { getRootData } from '#app/modules/auth/root.server.ts'
-import { defaultLanguage, directionOf, isLanguage, type Language } from '#app/modules/i18n/config.ts'
+import {
+  defaultLanguage,
+  directionOf,
+  isLanguage,
+  type Language,
+} from '#app/modules/i18n/config.ts'
 import { useNonce } from '#app/utils/nonce.tsx'
 import { useRequestId } from '#app/utils/request-info.tsx'
+import { pageMeta } from '#app/utils/meta.ts'
 import styles from '#app/styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -17,6 +35,8 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
+
+export const meta: MetaFunction<typeof loader> = pageMeta
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { setCookie, ...rootData } = await getRootData(request)
@@ -26,7 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>('root')
   const { i18n, t } = useTranslation()
-  const language: Language = rootData?.language ?? (isLanguage(i18n.language) ? i18n.language : defaultLanguage)
+  const language: Language =
+    rootData?.language ?? (isLanguage(i18n.language) ? i18n.language : defaultLanguage)
   const nonce = useNonce()
   const requestId = useRequestId()
   return (
@@ -40,7 +61,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+        >
           {t('nav.skipToContent')}
         </a>
         <SiteHeader user={rootData?.user ?? null} language={language} />

@@ -2,13 +2,27 @@ import { Link, isRouteErrorResponse, useRouteError } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useRequestId } from '#app/utils/request-info.tsx'
 
+export function describeError(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const kind =
+    status === 404
+      ? 'notFound'
+      : status === 403
+        ? 'forbidden'
+        : status === 429
+          ? 'tooMany'
+          : status < 500
+            ? 'badRequest'
+            : 'server'
+  return { status, kind }
+}
+
 /** The one localized error page, for every route. Never shows a stack trace. */
 export function GeneralErrorBoundary() {
   const error = useRouteError()
   const { t } = useTranslation()
   const requestId = useRequestId()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  const kind = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 429 ? 'tooMany' : status < 500 ? 'badRequest' : 'server'
+  const { status, kind } = describeError(error)
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-16 text-center">
       <p className="text-6xl font-semibold text-terracotta">{status}</p>

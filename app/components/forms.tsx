@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, type SelectHTMLAttributes } from 'react'
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+  type SelectHTMLAttributes,
+} from 'react'
 
 type FieldProps = {
   label: ReactNode
@@ -29,7 +35,9 @@ export function Field({
         id={id}
         className="field-input"
         aria-invalid={error ? true : undefined}
-        aria-describedby={[error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined
+        }
         {...input}
       />
       <FieldError id={errorId} error={error} />
@@ -104,7 +112,10 @@ export function FieldError({ id, error }: { id?: string; error?: string }) {
 export function FormError({ error }: { error?: string }) {
   if (!error) return null
   return (
-    <div role="alert" className="rounded-lg border-2 border-danger bg-danger-light p-3 font-semibold text-danger">
+    <div
+      role="alert"
+      className="rounded-lg border-2 border-danger bg-danger-light p-3 font-semibold text-danger"
+    >
       {error}
     </div>
   )

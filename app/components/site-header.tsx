@@ -18,7 +18,10 @@ export function SiteHeader({ user, language }: { user: HeaderUser | null; langua
   return (
     <header className="border-b border-sand-dark bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link to="/" className="flex items-center gap-2 text-xl font-semibold text-ink no-underline">
+        <Link
+          to="/"
+          className="flex items-center gap-2 text-xl font-semibold text-ink no-underline"
+        >
           <Logo />
           <span>{t('brand.name')}</span>
         </Link>
@@ -54,7 +57,13 @@ export function SiteHeader({ user, language }: { user: HeaderUser | null; langua
               <span>{t('nav.logIn')}</span>
             </Link>
           )}
-          <Form method="post" action="/set-language" reloadDocument className="flex items-center gap-1" aria-label={t('nav.language')}>
+          <Form
+            method="post"
+            action="/set-language"
+            reloadDocument
+            className="flex items-center gap-1"
+            aria-label={t('nav.language')}
+          >
             <input type="hidden" name="redirectTo" value={here} />
             <Globe aria-hidden size={20} className="text-ink-soft" />
             {supportedLanguages.map((lng) => (

@@ -5,11 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { listPublicCooperatives } from '#app/modules/cooperatives/directory.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title ?? 'Taawun' },
-  { name: 'description', content: data?.description ?? '' },
-]
+export const meta: MetaFunction<typeof loader> = pageMeta
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t, language } = await getTranslator(request)

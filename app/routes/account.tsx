@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -7,13 +12,22 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { updateProfile } from '#app/modules/auth/accounts.server.ts'
 import { requireUser } from '#app/modules/auth/guards.server.ts'
 import { languageSchema, nameSchema } from '#app/modules/auth/schemas.ts'
-import { clearSessionCookie, revokeAllSessions, toastCookie } from '#app/modules/auth/session.server.ts'
+import {
+  clearSessionCookie,
+  revokeAllSessions,
+  toastCookie,
+} from '#app/modules/auth/session.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-const profileSchema = z.object({ intent: z.literal('updateProfile'), name: nameSchema, locale: languageSchema })
+const profileSchema = z.object({
+  intent: z.literal('updateProfile'),
+  name: nameSchema,
+  locale: languageSchema,
+})
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta: MetaFunction<typeof loader> = pageMeta
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -59,8 +73,19 @@ export default function AccountPage() {
           <span className="font-semibold">{t('fields.email')}: </span>
           <span dir="ltr">{user.email}</span>
         </p>
-        <Field label={t('fields.name')} name="name" defaultValue={reply?.values.name ?? user.name} error={reply?.fieldErrors.name} required />
-        <SelectField label={t('account.emailLanguage')} name="locale" defaultValue={user.locale} error={reply?.fieldErrors.locale}>
+        <Field
+          label={t('fields.name')}
+          name="name"
+          defaultValue={reply?.values.name ?? user.name}
+          error={reply?.fieldErrors.name}
+          required
+        />
+        <SelectField
+          label={t('account.emailLanguage')}
+          name="locale"
+          defaultValue={user.locale}
+          error={reply?.fieldErrors.locale}
+        >
           <option value="ar">العربية</option>
           <option value="fr">Français</option>
           <option value="en">English</option>

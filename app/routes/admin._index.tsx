@@ -5,13 +5,14 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireAssociationRole } from '#app/modules/auth/guards.server.ts'
 import { countCooperativesByStatus } from '#app/modules/cooperatives/status.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = pageMeta
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAssociationRole(request, ['reviewer', 'finance', 'admin'])
   const { t } = await getTranslator(request)
-  return { title: t('admin.metaTitle'), counts: await countCooperativesByStatus() }
+  return { noIndex: true, title: t('admin.metaTitle'), counts: await countCooperativesByStatus() }
 }
 
 export default function AdminHome() {

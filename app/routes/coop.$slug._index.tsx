@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = pageMeta
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireCooperativeMember(request, params.slug)
   const { t } = await getTranslator(request)
   return {
+    noIndex: true,
     title: t('coop.metaTitle', { name: scope.cooperative.displayName }),
     cooperative: scope.cooperative,
     role: scope.role,

@@ -6,8 +6,9 @@ import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { formatDate } from '#app/modules/i18n/format.ts'
 import { listOutbox } from '#app/modules/notifications/outbox.server.ts'
 import { devMailboxEnabled } from '#app/utils/env.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = pageMeta
 
 /**
  * The development mailbox: without an SMTP relay, e-mails stay in the outbox and are read
@@ -18,8 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t, language } = await getTranslator(request)
   const messages = await listOutbox(100)
   return {
+    noIndex: true,
     title: t('devMail.metaTitle'),
-    messages: messages.map((m) => ({ ...m, createdAt: formatDate(m.createdAt, language, 'datetime') })),
+    messages: messages.map((m) => ({
+      ...m,
+      createdAt: formatDate(m.createdAt, language, 'datetime'),
+    })),
   }
 }
 
@@ -39,7 +44,9 @@ export default function DevMailbox() {
               <p className="text-sm text-ink-soft">
                 {t('devMail.to')} <span dir="ltr">{m.recipient}</span> · {m.createdAt}
               </p>
-              <pre className="mt-3 font-sans break-words whitespace-pre-wrap">{linkify(m.body)}</pre>
+              <pre className="mt-3 font-sans break-words whitespace-pre-wrap">
+                {linkify(m.body)}
+              </pre>
             </article>
           </li>
         ))}

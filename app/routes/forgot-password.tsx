@@ -1,4 +1,8 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -8,12 +12,19 @@ import { requestPasswordReset } from '#app/modules/auth/accounts.server.ts'
 import { guardPublicMutation } from '#app/modules/auth/guards.server.ts'
 import { emailSchema } from '#app/modules/auth/schemas.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { badRequest, domainErrorReply, parseForm, readFormData, rejectBots } from '#app/utils/forms.server.ts'
+import {
+  badRequest,
+  domainErrorReply,
+  parseForm,
+  readFormData,
+  rejectBots,
+} from '#app/utils/forms.server.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 const schema = z.object({ email: emailSchema })
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta: MetaFunction<typeof loader> = pageMeta
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getTranslator(request)
@@ -28,7 +39,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(formData, schema, t)
   if (!parsed.ok) return badRequest(parsed.reply)
   try {
-    await requestPasswordReset({ email: parsed.data.email, clientIp: context.clientIp, origin: publicOrigin(request) })
+    await requestPasswordReset({
+      email: parsed.data.email,
+      clientIp: context.clientIp,
+      origin: publicOrigin(request),
+    })
   } catch (error) {
     return domainErrorReply(error, formData, t)
   }

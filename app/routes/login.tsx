@@ -1,5 +1,17 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Field, FormError } from '#app/components/forms.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -10,8 +22,9 @@ import { createSession } from '#app/modules/auth/session.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { safeRedirectPath } from '#app/utils/security.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta: MetaFunction<typeof loader> = pageMeta
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
@@ -32,7 +45,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return domainErrorReply(error, formData, t)
   }
   const cookie = await createSession(user.id, request)
-  return redirect(safeRedirectPath(parsed.data.redirectTo, '/account'), { headers: { 'Set-Cookie': cookie } })
+  return redirect(safeRedirectPath(parsed.data.redirectTo, '/account'), {
+    headers: { 'Set-Cookie': cookie },
+  })
 }
 
 export default function LoginPage() {

@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -10,16 +15,23 @@ import { newPasswordSchema } from '#app/modules/auth/password.server.ts'
 import { clearSessionCookie, toastCookie } from '#app/modules/auth/session.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 const schema = z
   .object({
-    token: z.string({ error: 'errors.resetLinkInvalid' }).min(20, { error: 'errors.resetLinkInvalid' }).max(200, { error: 'errors.resetLinkInvalid' }),
+    token: z
+      .string({ error: 'errors.resetLinkInvalid' })
+      .min(20, { error: 'errors.resetLinkInvalid' })
+      .max(200, { error: 'errors.resetLinkInvalid' }),
     password: newPasswordSchema,
     confirmPassword: z.string({ error: 'errors.required' }),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], error: 'errors.passwordsDiffer' })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ['confirmPassword'],
+    error: 'errors.passwordsDiffer',
+  })
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta: MetaFunction<typeof loader> = pageMeta
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getTranslator(request)
@@ -35,7 +47,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(formData, schema, t)
   if (!parsed.ok) return badRequest(parsed.reply)
   try {
-    await resetPassword({ token: parsed.data.token, password: parsed.data.password, requestId: context.requestId })
+    await resetPassword({
+      token: parsed.data.token,
+      password: parsed.data.password,
+      requestId: context.requestId,
+    })
   } catch (error) {
     return domainErrorReply(error, formData, t)
   }

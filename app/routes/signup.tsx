@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -10,8 +15,15 @@ import { newPasswordSchema } from '#app/modules/auth/password.server.ts'
 import { emailSchema, nameSchema } from '#app/modules/auth/schemas.ts'
 import { createSession, toastCookie } from '#app/modules/auth/session.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { badRequest, domainErrorReply, parseForm, readFormData, rejectBots } from '#app/utils/forms.server.ts'
+import {
+  badRequest,
+  domainErrorReply,
+  parseForm,
+  readFormData,
+  rejectBots,
+} from '#app/utils/forms.server.ts'
 import { safeRedirectPath } from '#app/utils/security.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 const signupSchema = z
   .object({
@@ -26,7 +38,7 @@ const signupSchema = z
     error: 'errors.passwordsDiffer',
   })
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta: MetaFunction<typeof loader> = pageMeta
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)

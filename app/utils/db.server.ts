@@ -79,6 +79,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
 }
 
 let current: DatabaseHandle | undefined
+let factory: (() => DatabaseHandle) | undefined
 
 function fromEnvironment(): DatabaseHandle {
   const env = getEnv()
@@ -87,13 +88,22 @@ function fromEnvironment(): DatabaseHandle {
 }
 
 export function getDatabase(): DatabaseHandle {
-  current ??= fromEnvironment()
+  current ??= factory ? factory() : fromEnvironment()
   return current
 }
 
-/** Swap the process-wide database (tests give each case a fresh one). */
-export function setDatabase(handle: DatabaseHandle | undefined) {
-  current = handle
+/**
+ * Swap the process-wide database (tests give each file its own). A function is called the
+ * first time the database is needed, so tests that never touch it never open one.
+ */
+export function setDatabase(handle: DatabaseHandle | (() => DatabaseHandle) | undefined) {
+  if (typeof handle === 'function') {
+    current = undefined
+    factory = handle
+  } else {
+    current = handle
+    factory = undefined
+  }
 }
 
 /**

@@ -11,7 +11,10 @@ const schema = z.object({
   /** Public origin of the marketplace, used in e-mails and canonical URLs. */
   APP_URL: z.url().optional(),
   /** PostgreSQL connection string; when unset the embedded PGlite database is used. */
-  DATABASE_URL: z.string().optional().transform((v) => (v ? v : undefined)),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   /** Folder for the embedded database and uploaded files. */
   DATA_DIR: z.string().default('./data'),
   /** Comma-separated secrets; the first signs new cookies, the others are still accepted. */
@@ -23,7 +26,10 @@ const schema = z.object({
   /** Load the invented demo cooperatives at first start of an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** SMTP relay, e.g. smtp://user:pass@host:587; when unset e-mails stay in the outbox (/dev/mail). */
-  SMTP_URL: z.string().optional().transform((v) => (v ? v : undefined)),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   /** Show the outbox at /dev/mail; on by default outside production. Never enable it on a public site. */
   DEV_MAILBOX: z.enum(['true', 'false']).optional(),
   MAIL_FROM: z.string().default('Taawun <no-reply@taawun.ma>'),
@@ -40,7 +46,9 @@ export function getEnv(): Env {
   if (cached) return cached
   const parsed = schema.safeParse(process.env)
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
+    const problems = parsed.error.issues
+      .map((i) => `  ${i.path.join('.')}: ${i.message}`)
+      .join('\n')
     throw new Error(`Invalid environment variables:\n${problems}`)
   }
   cached = parsed.data

@@ -19,7 +19,10 @@ export function assertSameOrigin(request: Request) {
     } catch {
       throw new Response('Malformed Origin header', { status: 403 })
     }
-    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host
+    const host =
+      request.headers.get('x-forwarded-host') ??
+      request.headers.get('host') ??
+      new URL(request.url).host
     if (originHost !== host) throw new Response('Cross-origin request refused', { status: 403 })
   } else if (origin === 'null') {
     throw new Response('Opaque origin refused', { status: 403 })
@@ -28,7 +31,12 @@ export function assertSameOrigin(request: Request) {
 
 /** Only same-site relative paths may be used as a post-login destination. */
 export function safeRedirectPath(target: unknown, fallback = '/'): string {
-  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
+  if (
+    typeof target !== 'string' ||
+    !target.startsWith('/') ||
+    target.startsWith('//') ||
+    target.startsWith('/\\')
+  ) {
     return fallback
   }
   return target

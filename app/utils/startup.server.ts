@@ -6,19 +6,28 @@ import { deliverPendingEmails } from '#app/modules/notifications/outbox.server.t
 import { getDatabase } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 
-type Logger = { info(message: unknown): void; warn(message: unknown): void; error(message: unknown): void }
+type Logger = {
+  info(message: unknown): void
+  warn(message: unknown): void
+  error(message: unknown): void
+}
 
 /** Bring the database up to date and seed a new one; returns whether it was empty. */
 export async function prepareDatabase(logger: Logger = console): Promise<{ firstStart: boolean }> {
   const env = getEnv()
   const handle = getDatabase()
   await handle.migrate()
-  const [row] = await handle.rows<{ count: number }>(sql`select count(*)::int as count from regions`)
+  const [row] = await handle.rows<{ count: number }>(
+    sql`select count(*)::int as count from regions`,
+  )
   const firstStart = (row?.count ?? 0) === 0
   await handle.db.transaction(async (tx) => {
     await seedReferenceData(tx)
   })
-  const admin = await ensureAdmin(handle.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
+  const admin = await ensureAdmin(handle.db, {
+    email: env.ADMIN_EMAIL,
+    password: env.ADMIN_PASSWORD,
+  })
   if (admin.created) {
     logger.info(
       admin.generatedPassword
@@ -33,16 +42,37 @@ export async function prepareDatabase(logger: Logger = console): Promise<{ first
   return { firstStart }
 }
 
-/** Called once by the HTTP server before it listens. */
+/**
+ * Called once by the HTTP server before it listens. If the database cannot be reached the
+ * server still starts (health checks answer 503, pages a friendly error) and keeps trying.
+ */
 export async function startup({ logger }: { logger: Logger }) {
-  await prepareDatabase(logger)
+  let retry: NodeJS.Timeout | undefined
+  const prepare = async () => {
+    try {
+      await prepareDatabase(logger)
+      return true
+    } catch (error) {
+      logger.error({
+        msg: 'The database is not ready; trying again in 10 seconds',
+        error: String(error),
+      })
+      retry = setTimeout(() => void prepare(), 10_000)
+      retry.unref()
+      return false
+    }
+  }
+  await prepare()
   const timer = setInterval(() => {
-    deliverPendingEmails().catch((error: unknown) => logger.error({ msg: 'e-mail delivery failed', error: String(error) }))
+    deliverPendingEmails().catch((error: unknown) =>
+      logger.error({ msg: 'e-mail delivery failed', error: String(error) }),
+    )
   }, 30_000)
   timer.unref()
   return {
     async stop() {
       clearInterval(timer)
+      if (retry) clearTimeout(retry)
       await getDatabase().close()
     },
   }

@@ -1,4 +1,14 @@
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
 import { createdAt, id, oneOf, timestamptz, updatedAt } from './columns.ts'
 import { users } from './identity.ts'
@@ -73,10 +83,16 @@ export const cooperatives = pgTable(
     check('cooperatives_status_check', oneOf('status', cooperativeStatuses)),
     check('cooperatives_category_check', oneOf('category', cooperativeCategories)),
     check('cooperatives_vat_check', oneOf('vat_status', ['exempt', 'liable'])),
-    check('cooperatives_women_check', sql`women_member_count <= member_count and women_member_count >= 0`),
+    check(
+      'cooperatives_women_check',
+      sql`women_member_count <= member_count and women_member_count >= 0`,
+    ),
     check('cooperatives_ice_check', sql`ice ~ '^[0-9]{15}$'`),
     check('cooperatives_rib_check', sql`rib is null or rib ~ '^[0-9]{24}$'`),
-    check('cooperatives_pending_rib_check', sql`pending_rib is null or pending_rib ~ '^[0-9]{24}$'`),
+    check(
+      'cooperatives_pending_rib_check',
+      sql`pending_rib is null or pending_rib ~ '^[0-9]{24}$'`,
+    ),
     check('cooperatives_commission_check', sql`commission_bps between 0 and 10000`),
   ],
 )

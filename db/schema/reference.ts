@@ -1,4 +1,14 @@
-import { check, integer, jsonb, pgTable, primaryKey, text, uuid, boolean, index } from 'drizzle-orm/pg-core'
+import {
+  check,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+  boolean,
+  index,
+} from 'drizzle-orm/pg-core'
 import { type AnyPgColumn } from 'drizzle-orm/pg-core'
 import { id, oneOf } from './columns.ts'
 

@@ -11,8 +11,14 @@ import { createUser } from './factories.ts'
 export async function ensureAdmin(
   db: Queryable,
   input: { email?: string; password?: string },
-): Promise<{ created: false } | { created: true; email: string; generatedPassword: string | null }> {
-  const [existing] = await db.select({ userId: userRoles.userId }).from(userRoles).where(eq(userRoles.role, 'admin')).limit(1)
+): Promise<
+  { created: false } | { created: true; email: string; generatedPassword: string | null }
+> {
+  const [existing] = await db
+    .select({ userId: userRoles.userId })
+    .from(userRoles)
+    .where(eq(userRoles.role, 'admin'))
+    .limit(1)
   if (existing) return { created: false }
   const email = input.email ?? 'admin@taawun.ma'
   const generatedPassword = input.password ? null : crypto.randomBytes(12).toString('base64url')

@@ -13,16 +13,31 @@ export async function seedDemoWorld(db: Queryable) {
   const passwordHash = await hashPassword(demoPassword)
   let created = 0
   for (const demo of demoCooperatives) {
-    const [existing] = await db.select({ id: cooperatives.id }).from(cooperatives).where(eq(cooperatives.slug, demo.slug))
+    const [existing] = await db
+      .select({ id: cooperatives.id })
+      .from(cooperatives)
+      .where(eq(cooperatives.slug, demo.slug))
     if (existing) continue
-    const { manager, members, makers, regionCode: _region, provinceCode, brandColor: _color, ...fields } = demo
+    const {
+      manager,
+      members,
+      makers,
+      regionCode: _region,
+      provinceCode,
+      brandColor: _color,
+      ...fields
+    } = demo
     const cooperative = await createCooperative(db, {
       ...fields,
       provinceCode,
       decidedAt: demo.status === 'applied' ? null : new Date(),
     })
     const managerUser = await createUser(db, { ...manager, passwordHash, locale: 'ar' })
-    await addMembership(db, { cooperativeId: cooperative.id, userId: managerUser.id, role: 'manager' })
+    await addMembership(db, {
+      cooperativeId: cooperative.id,
+      userId: managerUser.id,
+      role: 'manager',
+    })
     for (const member of members) {
       const user = await createUser(db, { ...member, passwordHash, locale: 'ar' })
       await addMembership(db, { cooperativeId: cooperative.id, userId: user.id, role: 'member' })

@@ -1,6 +1,12 @@
 // One set of factories for the demo seed and the tests: every row they make is valid.
 import { eq } from 'drizzle-orm'
-import { cooperatives, makers, memberships, type MembershipRole, type CooperativeStatus } from '#db/schema/cooperatives.ts'
+import {
+  cooperatives,
+  makers,
+  memberships,
+  type MembershipRole,
+  type CooperativeStatus,
+} from '#db/schema/cooperatives.ts'
 import { userRoles, users } from '#db/schema/identity.ts'
 import { provinces, regions } from '#db/schema/reference.ts'
 import { type Queryable } from '#app/utils/db.server.ts'
@@ -45,7 +51,8 @@ export async function createUser(
   const suffix = next()
   let passwordHash = input.passwordHash
   if (!passwordHash) {
-    if (input.password && input.password !== testPassword) passwordHash = await hashPassword(input.password)
+    if (input.password && input.password !== testPassword)
+      passwordHash = await hashPassword(input.password)
     else passwordHash = await (testPasswordHash ??= hashPassword(testPassword))
   }
   const [user] = await db
@@ -115,7 +122,12 @@ export async function createCooperative(db: Queryable, input: CooperativeInput =
       regionId: place.regionId,
       provinceId: place.provinceId,
     })
-    .returning({ id: cooperatives.id, slug: cooperatives.slug, displayName: cooperatives.displayName, status: cooperatives.status })
+    .returning({
+      id: cooperatives.id,
+      slug: cooperatives.slug,
+      displayName: cooperatives.displayName,
+      status: cooperatives.status,
+    })
   if (!cooperative) throw new Error('cooperative not created')
   return cooperative
 }
@@ -129,7 +141,14 @@ export async function addMembership(
 
 export async function createMaker(
   db: Queryable,
-  input: { cooperativeId: string; name?: string; bioAr?: string | null; bioFr?: string | null; bioEn?: string | null; consent?: boolean },
+  input: {
+    cooperativeId: string
+    name?: string
+    bioAr?: string | null
+    bioFr?: string | null
+    bioEn?: string | null
+    consent?: boolean
+  },
 ) {
   const [maker] = await db
     .insert(makers)

@@ -1,7 +1,17 @@
 import { eq, sql } from 'drizzle-orm'
-import { categories, categoryRequirements, certificationTypes, platformSettings, provinces, regions } from '#db/schema/reference.ts'
+import {
+  categories,
+  categoryRequirements,
+  certificationTypes,
+  platformSettings,
+  provinces,
+  regions,
+} from '#db/schema/reference.ts'
 import { type Queryable } from '#app/utils/db.server.ts'
-import { categories as categorySeeds, certificationTypes as certificationTypeSeeds } from './data/catalog-reference.ts'
+import {
+  categories as categorySeeds,
+  certificationTypes as certificationTypeSeeds,
+} from './data/catalog-reference.ts'
 import { regions as regionSeeds } from './data/regions.ts'
 
 export const defaultSettings = {
@@ -20,7 +30,12 @@ export async function seedReferenceData(db: Queryable) {
       .values(fields)
       .onConflictDoUpdate({
         target: regions.code,
-        set: { nameAr: fields.nameAr, nameFr: fields.nameFr, nameEn: fields.nameEn, number: fields.number },
+        set: {
+          nameAr: fields.nameAr,
+          nameFr: fields.nameFr,
+          nameEn: fields.nameEn,
+          number: fields.number,
+        },
       })
       .returning({ id: regions.id })
     if (!row) throw new Error(`Region ${region.code} was not written`)
@@ -29,27 +44,35 @@ export async function seedReferenceData(db: Queryable) {
       .values(provinceSeeds.map((p) => ({ ...p, regionId: row.id })))
       .onConflictDoUpdate({
         target: provinces.code,
-        set: { nameAr: sql`excluded.name_ar`, nameFr: sql`excluded.name_fr`, nameEn: sql`excluded.name_en` },
+        set: {
+          nameAr: sql`excluded.name_ar`,
+          nameFr: sql`excluded.name_fr`,
+          nameEn: sql`excluded.name_en`,
+        },
       })
   }
 
-  await db
-    .insert(certificationTypes)
-    .values(certificationTypeSeeds)
-    .onConflictDoNothing()
+  await db.insert(certificationTypes).values(certificationTypeSeeds).onConflictDoNothing()
 
   for (const category of categorySeeds) {
     const { parentSlug, requires, ...fields } = category
     let parentId: string | null = null
     if (parentSlug) {
-      const [parent] = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, parentSlug))
-      if (!parent) throw new Error(`Category ${category.slug} names an unknown parent ${parentSlug}`)
+      const [parent] = await db
+        .select({ id: categories.id })
+        .from(categories)
+        .where(eq(categories.slug, parentSlug))
+      if (!parent)
+        throw new Error(`Category ${category.slug} names an unknown parent ${parentSlug}`)
       parentId = parent.id
     }
     const [row] = await db
       .insert(categories)
       .values({ ...fields, parentId })
-      .onConflictDoUpdate({ target: categories.slug, set: { icon: fields.icon, position: fields.position } })
+      .onConflictDoUpdate({
+        target: categories.slug,
+        set: { icon: fields.icon, position: fields.position },
+      })
       .returning({ id: categories.id })
     if (!row) throw new Error(`Category ${category.slug} was not written`)
     if (requires.length) {

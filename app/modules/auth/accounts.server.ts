@@ -6,7 +6,13 @@ import { DomainError } from '#app/utils/errors.server.ts'
 import { enqueueEmail } from '#app/modules/notifications/outbox.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.server.ts'
-import { clearRateLimit, hitRateLimit, peekRateLimit, type RateLimitState, rules } from './rate-limit.server.ts'
+import {
+  clearRateLimit,
+  hitRateLimit,
+  peekRateLimit,
+  type RateLimitState,
+  rules,
+} from './rate-limit.server.ts'
 import { revokeAllSessions } from './session.server.ts'
 
 export const resetTokenLifetimeSeconds = 60 * 60
@@ -80,7 +86,10 @@ export async function logIn(input: { email: string; password: string; clientIp: 
   if (!accountState.allowed) tooManyAttempts(accountState)
 
   const user = await findUserByEmail(input.email)
-  const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password)
+  const valid = await verifyPassword(
+    user?.passwordHash ?? (await decoyPasswordHash()),
+    input.password,
+  )
   if (!user || !valid || user.disabledAt) {
     const after = await hitRateLimit(accountKey, rules.loginFailuresPerAccount)
     if (!after.allowed) tooManyAttempts(after)
@@ -98,10 +107,17 @@ function hashToken(token: string) {
  * E-mail a single-use reset link when the account exists. The answer is the same either way,
  * so the form does not reveal who has an account.
  */
-export async function requestPasswordReset(input: { email: string; clientIp: string; origin: string }) {
+export async function requestPasswordReset(input: {
+  email: string
+  clientIp: string
+  origin: string
+}) {
   const ipState = await hitRateLimit(`reset:ip:${input.clientIp}`, rules.resetPerIp)
   if (!ipState.allowed) tooManyAttempts(ipState)
-  const accountState = await hitRateLimit(`reset:account:${normalizeEmail(input.email)}`, rules.resetPerAccount)
+  const accountState = await hitRateLimit(
+    `reset:account:${normalizeEmail(input.email)}`,
+    rules.resetPerAccount,
+  )
   if (!accountState.allowed) tooManyAttempts(accountState)
 
   const user = await findUserByEmail(input.email)
@@ -137,7 +153,11 @@ export async function isResetTokenUsable(token: string) {
 }
 
 /** Set a new password with a reset token; the token is spent and every session ends. */
-export async function resetPassword(input: { token: string; password: string; requestId?: string }) {
+export async function resetPassword(input: {
+  token: string
+  password: string
+  requestId?: string
+}) {
   const passwordHash = await hashPassword(input.password)
   const user = await db.transaction(async (tx) => {
     const [reset] = await tx
@@ -180,5 +200,8 @@ export async function resetPassword(input: { token: string; password: string; re
 }
 
 export async function updateProfile(userId: string, input: { name: string; locale: string }) {
-  await db.update(users).set({ name: input.name.trim(), locale: input.locale }).where(eq(users.id, userId))
+  await db
+    .update(users)
+    .set({ name: input.name.trim(), locale: input.locale })
+    .where(eq(users.id, userId))
 }

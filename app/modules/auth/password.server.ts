@@ -6,7 +6,12 @@ export const passwordMinLength = 8
 export const passwordMaxLength = 128
 
 // OWASP's recommended argon2id parameters (19 MiB, 2 iterations, 1 lane).
-const argonOptions = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 }
+const argonOptions = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum) */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+}
 
 const commonPasswords = new Set(
   (dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()),

@@ -5,7 +5,7 @@ import { db } from '#app/utils/db.server.ts'
 export type RateLimitRule = { limit: number; windowSeconds: number }
 
 export const rules = {
-  loginPerIp: { limit: 30, windowSeconds: 15 * 60 },
+  loginPerIp: { limit: 100, windowSeconds: 15 * 60 },
   loginFailuresPerAccount: { limit: 5, windowSeconds: 15 * 60 },
   resetPerIp: { limit: 10, windowSeconds: 60 * 60 },
   resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
@@ -45,7 +45,10 @@ export async function hitRateLimit(key: string, rule: RateLimitRule): Promise<Ra
       remaining: sql<number>`ceil(extract(epoch from (${rateLimits.windowStart} + make_interval(secs => ${rule.windowSeconds}) - now())))::int`,
     })
   const count = row?.count ?? 1
-  return { allowed: count <= rule.limit, retryAfterSeconds: Math.max(1, row?.remaining ?? rule.windowSeconds) }
+  return {
+    allowed: count <= rule.limit,
+    retryAfterSeconds: Math.max(1, row?.remaining ?? rule.windowSeconds),
+  }
 }
 
 export async function clearRateLimit(key: string) {

@@ -29,6 +29,12 @@ export async function getRootData(request: Request) {
     language,
     user,
     toast: toast ? { type: toast.type, message: t(toast.message) } : null,
+    errorTitles: Object.fromEntries(
+      (['notFound', 'forbidden', 'tooMany', 'badRequest', 'server'] as const).map((kind) => [
+        kind,
+        `${t(`errorPage.${kind}.title`)} — ${t('brand.name')}`,
+      ]),
+    ),
     setCookie,
   }
 }

@@ -17,6 +17,9 @@ export const languageSchema = z.enum(['ar', 'fr', 'en'], { error: 'errors.invali
 
 export const loginSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: 'errors.required' }).min(1, { error: 'errors.required' }).max(1024, { error: 'errors.passwordTooLong' }),
+  password: z
+    .string({ error: 'errors.required' })
+    .min(1, { error: 'errors.required' })
+    .max(1024, { error: 'errors.passwordTooLong' }),
   redirectTo: z.string().optional(),
 })

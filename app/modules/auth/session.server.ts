@@ -15,7 +15,11 @@ export const sessionLifetimeSeconds = 60 * 60 * 24 * 30
 let secretsPromise: Promise<string[]> | undefined
 async function loadSecrets(): Promise<string[]> {
   const fromEnv = getEnv().SESSION_SECRET
-  if (fromEnv) return fromEnv.split(',').map((s) => s.trim()).filter(Boolean)
+  if (fromEnv)
+    return fromEnv
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
   const generated = crypto.randomBytes(32).toString('base64url')
   await db
     .insert(platformSettings)
@@ -82,7 +86,9 @@ async function lookUpSessionUser(request: Request): Promise<SessionUser | null> 
       email: users.email,
       name: users.name,
       locale: users.locale,
-      roles: sql<string[]>`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      roles: sql<
+        string[]
+      >`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -129,7 +135,8 @@ export async function clearSessionCookie(): Promise<string> {
 
 // Flash messages ("toasts") shown once after a redirect.
 type ToastData = { toast: { type: 'success' | 'error'; message: string } }
-let toastStoragePromise: Promise<ReturnType<typeof createCookieSessionStorage<ToastData>>> | undefined
+let toastStoragePromise:
+  Promise<ReturnType<typeof createCookieSessionStorage<ToastData>>> | undefined
 async function toastStorage() {
   toastStoragePromise ??= (async () => {
     secretsPromise ??= loadSecrets()

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest'
-import { digitsOnly, formatIban, ibanFromRib, iceCheckDigits, isValidIce, isValidRib, ribKey } from './identifiers.ts'
+import {
+  digitsOnly,
+  formatIban,
+  ibanFromRib,
+  iceCheckDigits,
+  isValidIce,
+  isValidRib,
+  ribKey,
+} from './identifiers.ts'
 
 const validIces = ['001561191000066', '002136093000040']
 const validRibs = ['001810007800020110620318', '001810007800020110620221']
@@ -27,7 +35,13 @@ describe('ICE', () => {
   })
 
   test('refuses wrong lengths and non-digits', () => {
-    for (const bad of ['', '00156119100006', '0015611910000660', '00156119100006a', ' 001561191000066']) {
+    for (const bad of [
+      '',
+      '00156119100006',
+      '0015611910000660',
+      '00156119100006a',
+      ' 001561191000066',
+    ]) {
       expect(isValidIce(bad), bad).toBe(false)
     }
   })
@@ -50,7 +64,12 @@ describe('RIB', () => {
   })
 
   test('refuses wrong lengths', () => {
-    for (const bad of ['', '00181000780002011062031', '0018100078000201106203180', 'MA64001810007800020110620318']) {
+    for (const bad of [
+      '',
+      '00181000780002011062031',
+      '0018100078000201106203180',
+      'MA64001810007800020110620318',
+    ]) {
       expect(isValidRib(bad), bad).toBe(false)
     }
   })

@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm'
-import { cooperatives, cooperativeStatuses, type CooperativeStatus } from '#db/schema/cooperatives.ts'
+import {
+  cooperatives,
+  cooperativeStatuses,
+  type CooperativeStatus,
+} from '#db/schema/cooperatives.ts'
 import { db } from '#app/utils/db.server.ts'
 
 /** How many cooperatives stand in each status, for the association's counters. */
@@ -8,7 +12,10 @@ export async function countCooperativesByStatus(): Promise<Record<CooperativeSta
     .select({ status: cooperatives.status, count: sql<number>`count(*)::int` })
     .from(cooperatives)
     .groupBy(cooperatives.status)
-  const counts = Object.fromEntries(cooperativeStatuses.map((s) => [s, 0])) as Record<CooperativeStatus, number>
+  const counts = Object.fromEntries(cooperativeStatuses.map((s) => [s, 0])) as Record<
+    CooperativeStatus,
+    number
+  >
   for (const row of rows) counts[row.status as CooperativeStatus] = row.count
   return counts
 }

@@ -42,7 +42,9 @@ export async function getLanguage(request: Request): Promise<Language> {
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string
 
-export async function getTranslator(request: Request): Promise<{ t: Translate; language: Language }> {
+export async function getTranslator(
+  request: Request,
+): Promise<{ t: Translate; language: Language }> {
   const language = await getLanguage(request)
   return { t: await translatorFor(language), language }
 }

@@ -1,0 +1,39 @@
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type Page } from '@playwright/test'
+
+export const test = base.extend({
+  // The server started by the global setup, on a port chosen at run time.
+  baseURL: async ({}, use) => {
+    await use(process.env.E2E_BASE_URL)
+  },
+})
+
+export { expect }
+
+/** WCAG 2.2 A/AA checks of the page as it stands. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  )
+  expect(summary).toEqual([])
+}
+
+const labels = {
+  email: /^(البريد الإلكتروني|E-mail)$/,
+  password: /^(كلمة المرور|Mot de passe|Password)$/,
+  logIn: /^(دخول|Se connecter|Log in)$/,
+}
+
+export async function logIn(page: Page, email: string, password: string) {
+  await page.goto('/login')
+  await page.getByLabel(labels.email).fill(email)
+  await page.getByLabel(labels.password).fill(password)
+  await page.getByRole('main').getByRole('button', { name: labels.logIn }).click()
+}
+
+export async function switchLanguage(page: Page, languageName: 'العربية' | 'Français' | 'English') {
+  await page.getByRole('button', { name: languageName }).click()
+}

@@ -1,0 +1,77 @@
+// Start the production build on a free port against a database of its own.
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+export type RunningServer = {
+  url: string
+  process: ChildProcess
+  logs: string[]
+  stop(): Promise<void>
+}
+
+export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort()
+  const logs: string[] = []
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'taawun-e2e-'))
+  const child = spawn(process.execPath, ['server.js'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEV_MAILBOX: 'true',
+      LOG_LEVEL: 'warn',
+      SESSION_SECRET: 'e2e-secret',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk: Buffer) => logs.push(chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()))
+  const url = `http://localhost:${port}`
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited early:\n${logs.join('')}`)
+    try {
+      const response = await fetch(`${url}/healthz`)
+      if (response.status === 200 || env.EXPECT_UNHEALTHY) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline)
+      throw new Error(`The server did not start in time:\n${logs.join('')}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  return {
+    url,
+    process: child,
+    logs,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      if (!env.DATA_DIR) fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
