@@ -2,13 +2,16 @@
  * The one typed error of the business layer. Routes turn it into a 4xx response with the
  * message translated from `messageKey`.
  */
-export type DomainErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited'
+export type DomainErrorCode =
+  'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'unsupported' | 'rate_limited'
 
 const statusByCode: Record<DomainErrorCode, number> = {
   invalid: 400,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
+  unsupported: 415,
   rate_limited: 429,
 }
 
