@@ -68,10 +68,11 @@ test('sign up, log out, log in with a wrong then the right password, switch lang
   await expect(page.getByRole('heading', { name: 'حسابي' })).toBeVisible()
 
   await page.getByRole('button', { name: 'تسجيل الخروج', exact: true }).click()
+  await expect(page.getByRole('link', { name: 'تسجيل الدخول' })).toBeVisible()
   await page.goto('/forgot-password')
   await page.getByLabel('البريد الإلكتروني').fill(email)
   await page.getByRole('button', { name: 'أرسل لي رابطًا' }).click()
-  await expect(page.getByRole('status')).toContainText(email)
+  await expect(page.getByRole('main').getByRole('status')).toContainText(email)
 
   await page.goto('/dev/mail')
   const message = page.getByRole('article', { name: 'اختر كلمة مرور جديدة لتعاون' }).first()
