@@ -39,12 +39,23 @@ export function makeRequest(
     .filter(Boolean)
     .join('; ')
   if (cookies) headers.set('cookie', cookies)
-  let body: FormData | undefined
+  // A plain object is sent like a browser's default form (urlencoded); a FormData as multipart.
+  let body: FormData | URLSearchParams | undefined
   if (options.form instanceof FormData) body = options.form
   else if (options.form) {
-    body = new FormData()
-    for (const [key, value] of Object.entries(options.form)) {
-      for (const v of Array.isArray(value) ? value : [value]) body.append(key, v)
+    const hasFiles = Object.values(options.form).some((v) => v instanceof Blob)
+    if (hasFiles) {
+      const form = new FormData()
+      for (const [key, value] of Object.entries(options.form)) {
+        for (const v of Array.isArray(value) ? value : [value]) form.append(key, v)
+      }
+      body = form
+    } else {
+      const params = new URLSearchParams()
+      for (const [key, value] of Object.entries(options.form)) {
+        for (const v of Array.isArray(value) ? value : [value]) params.append(key, v as string)
+      }
+      body = params
     }
   }
   return new Request(new URL(path, testOrigin), { method, headers, body })

@@ -23,6 +23,11 @@ export default function Home() {
       <section className="mb-10 max-w-3xl">
         <h1 className="text-3xl font-semibold sm:text-4xl">{t('home.title')}</h1>
         <p className="mt-3 text-lg text-ink-soft">{t('home.intro')}</p>
+        <p className="mt-5">
+          <Link to="/join" className="btn-secondary">
+            {t('footer.join')}
+          </Link>
+        </p>
       </section>
       <section aria-labelledby="cooperatives-heading">
         <h2 id="cooperatives-heading" className="mb-4 text-2xl font-semibold">

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireAssociationRole } from '#app/modules/auth/guards.server.ts'
@@ -30,6 +30,11 @@ export default function AdminHome() {
           </div>
         ))}
       </dl>
+      <p className="mt-6">
+        <Link to="/admin/cooperatives" className="btn-primary">
+          {t('admin.cooperativesLink')}
+        </Link>
+      </p>
     </main>
   )
 }

@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { Banknote, BadgeCheck, IdCard, Package, ShoppingBag, UsersRound, HandHeart } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
@@ -19,15 +20,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+const tiles = [
+  { key: 'products', Icon: Package, path: null },
+  { key: 'orders', Icon: ShoppingBag, path: null },
+  { key: 'certificates', Icon: BadgeCheck, path: null },
+  { key: 'money', Icon: Banknote, path: null },
+  { key: 'makers', Icon: HandHeart, path: 'makers' },
+  { key: 'team', Icon: UsersRound, path: 'team' },
+  { key: 'profile', Icon: IdCard, path: 'profile' },
+] as const
+
 export default function CooperativeDashboard() {
   const { cooperative, role } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
-    <main id="main" className="mx-auto max-w-4xl px-4 py-10">
+    <main id="main">
       <h1 className="text-3xl font-semibold">{cooperative.displayName}</h1>
-      <p className="mt-2 text-ink-soft">
-        {t(`membershipRole.${role}`)} · {t(`cooperativeStatus.${cooperative.status}`)}
-      </p>
+      <p className="mt-1 mb-6 text-ink-soft">{t('coop.youAre', { role: t(`membershipRole.${role}`) })}</p>
+      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3">
+        {tiles.map(({ key, Icon, path }) => (
+          <li key={key}>
+            {path ? (
+              <Link
+                to={`/coop/${cooperative.slug}/${path}`}
+                className="card flex min-h-36 flex-col items-center justify-center gap-3 text-center text-lg font-semibold text-ink no-underline hover:ring-2 hover:ring-blue"
+              >
+                <Icon aria-hidden size={48} className="text-blue" />
+                {t(`coop.tiles.${key}`)}
+              </Link>
+            ) : (
+              <div className="card flex min-h-36 flex-col items-center justify-center gap-3 text-center text-lg font-semibold text-ink-soft">
+                <Icon aria-hidden size={48} />
+                <span>{t(`coop.tiles.${key}`)}</span>
+                <span className="text-sm font-normal">{t('coop.comingSoon')}</span>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
     </main>
   )
 }

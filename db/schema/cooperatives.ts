@@ -136,3 +136,53 @@ export const makers = pgTable(
   },
   (t) => [index('makers_cooperative_idx').on(t.cooperativeId)],
 )
+
+export const documentKinds = ['statutes', 'register_extract', 'bank_attestation'] as const
+export type DocumentKind = (typeof documentKinds)[number]
+
+/** Legal papers of a cooperative, kept in the private storage area. */
+export const cooperativeDocuments = pgTable(
+  'cooperative_documents',
+  {
+    id: id(),
+    cooperativeId: uuid('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    storageKey: text('storage_key').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    /** A newer upload of the same kind replaces this one. */
+    replacedAt: timestamptz('replaced_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('cooperative_documents_cooperative_idx').on(t.cooperativeId, t.kind),
+    check('cooperative_documents_kind_check', oneOf('kind', documentKinds)),
+  ],
+)
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    cooperativeId: uuid('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role').notNull(),
+    /** SHA-256 of the token in the invitation link. */
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamptz('expires_at').notNull(),
+    acceptedAt: timestamptz('accepted_at'),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamptz('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('invitations_cooperative_idx').on(t.cooperativeId),
+    check('invitations_role_check', oneOf('role', membershipRoles)),
+  ],
+)

@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
 import { setDatabase, type DatabaseHandle } from '#app/utils/db.server.ts'
 import { openFileDatabase, openPgliteDatabase, resetDatabase } from './test-database.ts'
@@ -6,6 +9,10 @@ process.env.NODE_ENV = 'test'
 process.env.SESSION_SECRET = 'test-secret-new,test-secret-old'
 process.env.SEED_DEMO = 'false'
 delete process.env.DATABASE_URL
+// Uploaded files of this test file go to a folder of its own, removed at the end.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'taawun-test-'))
+process.env.DATA_DIR = dataDir
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 delete process.env.SMTP_URL
 
 let file: { handle: DatabaseHandle; drop(): Promise<void> } | undefined

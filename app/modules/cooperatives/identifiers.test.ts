@@ -6,7 +6,9 @@ import {
   iceCheckDigits,
   isValidIce,
   isValidRib,
+  normalizeMoroccanPhone,
   ribKey,
+  slugify,
 } from './identifiers.ts'
 
 const validIces = ['001561191000066', '002136093000040']
@@ -88,5 +90,38 @@ describe('RIB', () => {
   test('accepts numbers typed with spaces or dashes once cleaned', () => {
     expect(isValidRib(digitsOnly('001 810 0078000201106203 18'))).toBe(true)
     expect(digitsOnly('0015-6119.1000 066')).toBe('001561191000066')
+  })
+})
+
+describe('Moroccan phone numbers', () => {
+  test.each([
+    ['0612345678', '+212612345678'],
+    ['06 12 34 56 78', '+212612345678'],
+    ['+212 6 12 34 56 78', '+212612345678'],
+    ['00212712345678', '+212712345678'],
+    ['212539981234', '+212539981234'],
+    ['05-39-98-12-34', '+212539981234'],
+  ])('%s is %s', (input, e164) => {
+    expect(normalizeMoroccanPhone(input)).toBe(e164)
+  })
+
+  test.each(['061234567', '06123456789', '0812345678', '+33612345678', 'abc', '', '+2120612345678'])(
+    '%s is refused',
+    (input) => {
+      expect(normalizeMoroccanPhone(input)).toBeNull()
+    },
+  )
+
+  test('a courier needs a mobile: landlines are refused where a mobile is required', () => {
+    expect(normalizeMoroccanPhone('0539981234', 'mobile')).toBeNull()
+    expect(normalizeMoroccanPhone('0639981234', 'mobile')).toBe('+212639981234')
+  })
+})
+
+describe('slugify', () => {
+  test('keeps ascii words and drops accents', () => {
+    expect(slugify('Tazemmourt de Tafersit')).toBe('tazemmourt-de-tafersit')
+    expect(slugify('Coopérative Raïhana')).toBe('cooperative-raihana')
+    expect(slugify('تعاونية')).toBe('cooperative')
   })
 })

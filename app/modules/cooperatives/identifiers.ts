@@ -37,3 +37,29 @@ export function formatIban(iban: string): string {
 export function digitsOnly(value: string): string {
   return value.replace(/[\s.\-_]/g, '')
 }
+
+/**
+ * A Moroccan phone number in E.164 (+212 then 9 digits starting with 5 for landlines,
+ * 6 or 7 for mobiles), from the ways people write it: 0612345678, 06 12 34 56 78,
+ * +212 6 12 34 56 78, 00212612345678. Null when it is not one.
+ */
+export function normalizeMoroccanPhone(input: string, kind: 'any' | 'mobile' = 'any'): string | null {
+  const compact = input.replace(/[\s.\-()]/g, '')
+  const match = /^(?:\+212|00212|212|0)([567]\d{8})$/.exec(compact)
+  if (!match?.[1]) return null
+  if (kind === 'mobile' && match[1].startsWith('5')) return null
+  return `+212${match[1]}`
+}
+
+/** A URL-safe slug from a display name (accents dropped; other scripts fall back). */
+export function slugify(text: string, fallback = 'cooperative'): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50)
+    .replace(/-+$/g, '')
+  return slug || fallback
+}

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import {
   cooperatives,
   cooperativeStatuses,
@@ -18,4 +18,19 @@ export async function countCooperativesByStatus(): Promise<Record<CooperativeSta
   >
   for (const row of rows) counts[row.status as CooperativeStatus] = row.count
   return counts
+}
+
+export async function getCooperativeStatus(cooperativeId: string) {
+  const [row] = await db
+    .select({
+      slug: cooperatives.slug,
+      displayName: cooperatives.displayName,
+      status: cooperatives.status,
+      decisionNote: cooperatives.decisionNote,
+      pendingRib: sql<boolean>`${cooperatives.pendingRib} is not null`,
+    })
+    .from(cooperatives)
+    .where(eq(cooperatives.id, cooperativeId))
+  if (!row) throw new Response('Not found', { status: 404 })
+  return row
 }

@@ -6,7 +6,21 @@ import { getEnv } from '#app/utils/env.server.ts'
 import { isLanguage, type Language } from '#app/modules/i18n/config.ts'
 import { translatorFor } from '#app/modules/i18n/i18n.server.ts'
 
-export type EmailTemplate = 'passwordReset' | 'welcome' | 'passwordChanged'
+export type EmailTemplate =
+  | 'passwordReset'
+  | 'welcome'
+  | 'passwordChanged'
+  | 'applicationReceived'
+  | 'cooperativeApplied'
+  | 'cooperativeApproved'
+  | 'cooperativeRejected'
+  | 'cooperativeSuspended'
+  | 'cooperativeReactivated'
+  | 'ribChangeRequested'
+  | 'ribChangeToReview'
+  | 'ribChangeApproved'
+  | 'ribChangeRejected'
+  | 'invitation'
 
 /**
  * Queue an e-mail in the outbox, in the caller's transaction. Subject and body come from the

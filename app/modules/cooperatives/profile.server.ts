@@ -1,0 +1,224 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { cooperativeDocuments, cooperatives, memberships } from '#db/schema/cooperatives.ts'
+import { provinces, regions } from '#db/schema/reference.ts'
+import { db } from '#app/utils/db.server.ts'
+import { DomainError } from '#app/utils/errors.server.ts'
+import { recordAudit } from '#app/modules/audit/audit.server.ts'
+import { type CooperativeScope, hasAssociationRole } from '#app/modules/auth/guards.server.ts'
+import { type SessionUser } from '#app/modules/auth/session.server.ts'
+import { readDocument } from '#app/modules/media/documents.server.ts'
+import { deleteStoredImage, storeImage } from '#app/modules/media/images.server.ts'
+import { normalizeEmail } from '#app/modules/auth/accounts.server.ts'
+import { resolvePlace } from './application.server.ts'
+import { emailManagers, emailReviewers } from './notify.server.ts'
+import { type ProfileInput } from './profile-schema.ts'
+
+/** The whole profile of the scope's cooperative, as its members see it. */
+export async function getCooperativeProfile(scope: CooperativeScope) {
+  const [profile] = await db
+    .select({
+      id: cooperatives.id,
+      slug: cooperatives.slug,
+      status: cooperatives.status,
+      decisionNote: cooperatives.decisionNote,
+      decidedAt: cooperatives.decidedAt,
+      displayName: cooperatives.displayName,
+      legalNameAr: cooperatives.legalNameAr,
+      legalNameFr: cooperatives.legalNameFr,
+      category: cooperatives.category,
+      womenOnly: cooperatives.womenOnly,
+      memberCount: cooperatives.memberCount,
+      womenMemberCount: cooperatives.womenMemberCount,
+      foundedYear: cooperatives.foundedYear,
+      registerNumber: cooperatives.registerNumber,
+      registerCourt: cooperatives.registerCourt,
+      ice: cooperatives.ice,
+      taxId: cooperatives.taxId,
+      vatStatus: cooperatives.vatStatus,
+      regionCode: regions.code,
+      provinceCode: provinces.code,
+      commune: cooperatives.commune,
+      address: cooperatives.address,
+      phone: cooperatives.phone,
+      email: cooperatives.email,
+      storyAr: cooperatives.storyAr,
+      storyFr: cooperatives.storyFr,
+      storyEn: cooperatives.storyEn,
+      logo: cooperatives.logo,
+      rib: cooperatives.rib,
+      accountHolder: cooperatives.accountHolder,
+      pendingRib: cooperatives.pendingRib,
+      pendingAccountHolder: cooperatives.pendingAccountHolder,
+      pendingRibRequestedAt: cooperatives.pendingRibRequestedAt,
+    })
+    .from(cooperatives)
+    .innerJoin(regions, eq(regions.id, cooperatives.regionId))
+    .innerJoin(provinces, eq(provinces.id, cooperatives.provinceId))
+    .where(eq(cooperatives.id, scope.cooperative.id))
+  if (!profile) throw new DomainError('not_found', 'errors.notFound')
+  return profile
+}
+
+export async function listCooperativeDocuments(cooperativeId: string) {
+  return db
+    .select({
+      id: cooperativeDocuments.id,
+      kind: cooperativeDocuments.kind,
+      contentType: cooperativeDocuments.contentType,
+      createdAt: cooperativeDocuments.createdAt,
+    })
+    .from(cooperativeDocuments)
+    .where(and(eq(cooperativeDocuments.cooperativeId, cooperativeId), isNull(cooperativeDocuments.replacedAt)))
+    .orderBy(asc(cooperativeDocuments.kind))
+}
+
+/** Managers edit the profile; members only read it. */
+export async function updateCooperativeProfile(input: {
+  scope: CooperativeScope
+  fields: ProfileInput
+  logo: Buffer | null
+  requestId?: string
+}) {
+  const { scope, fields } = input
+  if (scope.role !== 'manager') throw new DomainError('forbidden', 'errors.managersOnly')
+  const place = await resolvePlace(db, fields.regionCode, fields.provinceCode)
+  const [taken] = await db
+    .select({ id: cooperatives.id })
+    .from(cooperatives)
+    .where(
+      and(
+        eq(cooperatives.ice, fields.ice),
+        sql`${cooperatives.id} <> ${scope.cooperative.id}`,
+        sql`${cooperatives.status} <> 'rejected'`,
+      ),
+    )
+  if (taken) throw new DomainError('conflict', 'errors.iceTaken', { field: 'ice' })
+  let logo = null
+  if (input.logo) {
+    try {
+      logo = await storeImage(input.logo)
+    } catch (error) {
+      if (error instanceof DomainError) {
+        throw new DomainError(error.code, error.messageKey, { details: error.details, field: 'logo' })
+      }
+      throw error
+    }
+  }
+  try {
+    await db.transaction(async (tx) => {
+      const [before] = await tx.select().from(cooperatives).where(eq(cooperatives.id, scope.cooperative.id))
+      if (!before) throw new DomainError('not_found', 'errors.notFound')
+      const values = {
+        displayName: fields.displayName,
+        legalNameAr: fields.legalNameAr,
+        legalNameFr: fields.legalNameFr,
+        category: fields.category,
+        womenOnly: fields.womenOnly,
+        memberCount: fields.memberCount,
+        womenMemberCount: fields.womenMemberCount,
+        foundedYear: fields.foundedYear,
+        registerNumber: fields.registerNumber,
+        registerCourt: fields.registerCourt,
+        ice: fields.ice,
+        taxId: fields.taxId,
+        vatStatus: fields.vatStatus,
+        commune: fields.commune,
+        address: fields.address,
+        phone: fields.phone,
+        email: normalizeEmail(fields.email),
+        storyAr: fields.storyAr,
+        storyFr: fields.storyFr,
+        storyEn: fields.storyEn,
+        ...place,
+      }
+      await tx
+        .update(cooperatives)
+        .set({ ...values, ...(logo ? { logo } : {}) })
+        .where(eq(cooperatives.id, scope.cooperative.id))
+      const changed = Object.fromEntries(
+        Object.entries(values).filter(([key, value]) => before[key as keyof typeof before] !== value),
+      )
+      await recordAudit(tx, {
+        actorUserId: scope.user.id,
+        actorRole: scope.role,
+        action: 'cooperative.profile_updated',
+        targetType: 'cooperative',
+        targetId: scope.cooperative.id,
+        before: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]])),
+        after: { ...changed, ...(logo ? { logo: logo.key } : {}) },
+        requestId: input.requestId,
+      })
+    })
+  } catch (error) {
+    if (logo) await deleteStoredImage(logo).catch(() => {})
+    throw error
+  }
+}
+
+/**
+ * A new RIB is not used until a reviewer approves it: the old one stays in force, and every
+ * manager is told, so that a hijacked account cannot quietly divert payouts.
+ */
+export async function requestRibChange(input: {
+  scope: CooperativeScope
+  rib: string
+  accountHolder: string
+  requestId?: string
+}) {
+  const { scope } = input
+  if (scope.role !== 'manager') throw new DomainError('forbidden', 'errors.managersOnly')
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ rib: cooperatives.rib, displayName: cooperatives.displayName })
+      .from(cooperatives)
+      .where(eq(cooperatives.id, scope.cooperative.id))
+    if (!before) throw new DomainError('not_found', 'errors.notFound')
+    if (before.rib === input.rib) throw new DomainError('invalid', 'errors.ribUnchanged', { field: 'rib' })
+    await tx
+      .update(cooperatives)
+      .set({ pendingRib: input.rib, pendingAccountHolder: input.accountHolder, pendingRibRequestedAt: sql`now()` })
+      .where(eq(cooperatives.id, scope.cooperative.id))
+    await recordAudit(tx, {
+      actorUserId: scope.user.id,
+      actorRole: scope.role,
+      action: 'cooperative.rib_change_requested',
+      targetType: 'cooperative',
+      targetId: scope.cooperative.id,
+      before: { rib: before.rib },
+      after: { pendingRib: input.rib, accountHolder: input.accountHolder },
+      requestId: input.requestId,
+    })
+    await emailManagers(tx, scope.cooperative.id, 'ribChangeRequested', {
+      cooperative: before.displayName,
+      requestedBy: scope.user.name,
+      ending: input.rib.slice(-4),
+    })
+    await emailReviewers(tx, 'ribChangeToReview', { cooperative: before.displayName })
+  })
+}
+
+/**
+ * A private document, for the members of its cooperative and the association only.
+ * Anyone else gets "not found", whether or not it exists.
+ */
+export async function readCooperativeDocument(user: SessionUser, documentId: string) {
+  if (!/^[0-9a-f-]{36}$/.test(documentId)) throw new DomainError('not_found', 'errors.notFound')
+  const [document] = await db
+    .select({
+      storageKey: cooperativeDocuments.storageKey,
+      contentType: cooperativeDocuments.contentType,
+      kind: cooperativeDocuments.kind,
+      member: memberships.userId,
+    })
+    .from(cooperativeDocuments)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.cooperativeId, cooperativeDocuments.cooperativeId), eq(memberships.userId, user.id)),
+    )
+    .where(eq(cooperativeDocuments.id, documentId))
+  const allowed = document && (document.member || hasAssociationRole(user, 'reviewer') || hasAssociationRole(user, 'finance'))
+  if (!allowed) throw new DomainError('not_found', 'errors.notFound')
+  const file = await readDocument(document.storageKey)
+  if (!file) throw new DomainError('not_found', 'errors.notFound')
+  return { data: file.data, contentType: document.contentType, kind: document.kind }
+}

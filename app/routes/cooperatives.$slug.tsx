@@ -1,0 +1,96 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { CalendarDays, MapPin, UserRound, UsersRound } from 'lucide-react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { getPublicCooperative } from '#app/modules/cooperatives/public.server.ts'
+import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { imageSrcSet, imageUrl } from '#app/modules/media/image-urls.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+
+export const meta: MetaFunction<typeof loader> = pageMeta
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { t, language } = await getTranslator(request)
+  const cooperative = await getPublicCooperative(params.slug ?? '', language)
+  if (!cooperative) throw new Response('Not found', { status: 404 })
+  return {
+    title: t('publicCoop.metaTitle', { name: cooperative.displayName }),
+    description: cooperative.story.slice(0, 160),
+    cooperative,
+  }
+}
+
+export default function PublicCooperativePage() {
+  const { cooperative: c } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  return (
+    <main id="main" className="mx-auto max-w-4xl px-4 py-10">
+      <header className="mb-8 flex flex-wrap items-center gap-6">
+        {c.logo ? (
+          <img
+            src={imageUrl(c.logo.key)}
+            srcSet={imageSrcSet(c.logo, 'webp')}
+            sizes="128px"
+            width={128}
+            height={Math.round((128 * c.logo.height) / c.logo.width)}
+            alt={t('publicCoop.logoAlt', { name: c.displayName })}
+            className="size-32 rounded-2xl bg-white object-contain"
+          />
+        ) : null}
+        <div>
+          <h1 className="text-4xl font-semibold">{c.displayName}</h1>
+          <p className="text-ink-soft">{c.legalName}</p>
+        </div>
+      </header>
+      <ul className="mb-8 grid gap-3 sm:grid-cols-3">
+        <li className="card flex items-center gap-2">
+          <MapPin aria-hidden className="text-terracotta" />
+          {t('publicCoop.place', { commune: c.commune, province: c.province, region: c.region })}
+        </li>
+        <li className="card flex items-center gap-2">
+          <UsersRound aria-hidden className="text-olive" />
+          {c.womenOnly ? t('publicCoop.womenOnly', { count: c.womenMemberCount }) : t('publicCoop.members', { women: c.womenMemberCount, all: c.memberCount })}
+        </li>
+        <li className="card flex items-center gap-2">
+          <CalendarDays aria-hidden className="text-blue" />
+          {t('publicCoop.founded', { year: c.foundedYear })}
+        </li>
+      </ul>
+      <section aria-labelledby="story-heading" className="mb-10">
+        <h2 id="story-heading" className="mb-2 text-2xl font-semibold">
+          {t('publicCoop.story')}
+        </h2>
+        <p lang={c.storyLanguage} dir={c.storyLanguage === 'ar' ? 'rtl' : 'ltr'} className="text-lg leading-relaxed whitespace-pre-line">
+          {c.story}
+        </p>
+      </section>
+      {c.makers.length ? (
+        <section aria-labelledby="makers-heading">
+          <h2 id="makers-heading" className="mb-4 text-2xl font-semibold">
+            {t('publicCoop.makers')}
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {c.makers.map((m) => (
+              <li key={m.id} className="card flex items-center gap-4">
+                {m.photo ? (
+                  <img src={imageUrl(m.photo.key)} srcSet={imageSrcSet(m.photo, 'webp')} sizes="80px" width={80} height={80} alt={m.name} className="size-20 rounded-full object-cover" />
+                ) : (
+                  <UserRound aria-hidden size={48} className="text-blue" />
+                )}
+                <div>
+                  <p className="font-semibold">{m.name}</p>
+                  {m.bio ? <p className="text-sm">{m.bio}</p> : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
