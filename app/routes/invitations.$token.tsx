@@ -7,7 +7,7 @@ import { getOptionalUser, requireUser } from '#app/modules/auth/guards.server.ts
 import { toastCookie } from '#app/modules/auth/session.server.ts'
 import { acceptInvitation, findInvitation } from '#app/modules/cooperatives/team.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { domainErrorReply, readFormData } from '#app/utils/forms.server.ts'
+import { domainErrorReply } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
@@ -28,12 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const { t } = await getTranslator(request)
-  const formData = await readFormData(request)
   try {
     const { slug } = await acceptInvitation({ token: params.token ?? '', user, requestId: context.requestId })
     return redirect(`/coop/${slug}`, { headers: { 'Set-Cookie': await toastCookie('invitation.joined') } })
   } catch (error) {
-    return domainErrorReply(error, formData, t)
+    // The form has no fields: accepting is the whole of it.
+    return domainErrorReply(error, new FormData(), t)
   }
 }
 

@@ -98,15 +98,22 @@ describe('applying to join', () => {
     expect(formError).toBe('Certaines réponses sont à corriger : voyez les messages ci-dessous.')
     expect(fieldErrors).toMatchObject({
       ice: "Cet ICE n'est pas valide : vérifiez chaque chiffre.",
-      rib: 'Le RIB a exactement 24 chiffres.',
-      phone: 'Tapez un numéro de téléphone marocain, par exemple 06 12 34 56 78.',
-      womenMemberCount: expect.any(String),
+      rib: 'Le RIB compte exactement 24 chiffres.',
+      phone: 'Saisissez un numéro de téléphone marocain, par exemple 06 12 34 56 78.',
       storyAr: expect.any(String),
       statutes: expect.any(String),
     })
     expect(await db.select().from(cooperatives)).toHaveLength(0)
     expect(await db.select().from(users)).toHaveLength(0)
     expect(uploadedFiles()).toHaveLength(filesBefore)
+  })
+
+  test('more women members than members is refused', async () => {
+    const result = await apply({ womenOnly: '', memberCount: '10', womenMemberCount: '12' }, 'en')
+    expect(statusOf(result)).toBe(400)
+    expect(dataOf<Reply>(result).fieldErrors.womenMemberCount).toBe('There cannot be more women members than members.')
+    const womenOnly = await apply({ womenOnly: 'on', memberCount: '10', womenMemberCount: '9' }, 'en')
+    expect(dataOf<Reply>(womenOnly).fieldErrors.womenMemberCount).toBe('In a women-only cooperative, every member is a woman.')
   })
 
   test('a province outside the chosen region is refused, and the files already processed are removed', async () => {

@@ -63,11 +63,12 @@ describe('team', () => {
   test('members cannot invite, change roles or remove anyone', async () => {
     const { cooperative, manager, member } = await createCooperativeWithTeam(db)
     const cookie = await loginAs(member)
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { intent: 'invite', email: 'x@example.com', role: 'manager' },
       { intent: 'changeRole', userId: member.id, role: 'manager' },
       { intent: 'remove', userId: manager.id },
-    ]) {
+    ]
+    for (const form of forms) {
       const result = await call(teamAction, makeRequest(`/coop/${cooperative.slug}/team`, { cookie, form }), { slug: cooperative.slug })
       expect(statusOf(result)).toBe(403)
     }

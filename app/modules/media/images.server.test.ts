@@ -125,6 +125,22 @@ describe('storeImage', () => {
     await Promise.all([small, medium, exact].map((image) => deleteStoredImage(image)))
   })
 
+  test('narrows a very tall image so that no variant is over 5120 px tall', async () => {
+    const banner = await sharp({
+      create: { width: 1000, height: 8000, channels: 3, background: '#2a6b5b' },
+    })
+      .png()
+      .toBuffer()
+    const image = await storeImage(banner)
+    expect({ width: image.width, height: image.height }).toEqual({ width: 1000, height: 8000 })
+    expect(webpWidths(image)).toEqual([320, 640])
+    expect(await sharp((await variantFile(image.key)).data).metadata()).toMatchObject({
+      width: 640,
+      height: 5120,
+    })
+    await deleteStoredImage(image)
+  })
+
   test('chooses widths without enlarging', () => {
     expect(variantWidths(4000)).toEqual([320, 640, 1280])
     expect(variantWidths(1280)).toEqual([320, 640, 1280])

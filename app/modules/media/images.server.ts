@@ -12,19 +12,18 @@ import {
 } from './sharp.server.ts'
 import { getStorage } from './storage.server.ts'
 
-export { setImageConcurrency } from './sharp.server.ts'
-
 export const maxImageBytes = 10 * 1024 * 1024
 
 /** Widths of the variants, for phones (320, 640) and wide screens (1280). */
 export const imageWidths = [320, 640, 1280] as const
 const widest = imageWidths[imageWidths.length - 1]!
-/** A very tall image is narrowed so its widest variant stays at most 4 times as tall as 1280. */
+/** A very tall image (a long banner, a screenshot) is narrowed to keep this height at most. */
 const tallest = widest * 4
 
 function isAcceptedFormat(type: FileType | null): type is ImageFormat {
   return type === 'jpeg' || type === 'png' || type === 'webp' || type === 'avif'
 }
+
 const decodeErrorKeys = {
   corrupt: 'errors.upload.imageCorrupt',
   tooManyPixels: 'errors.upload.imageTooManyPixels',

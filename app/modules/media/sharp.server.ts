@@ -94,8 +94,9 @@ export function createLimiter(initialMax: number) {
   }
 }
 
-// A 12-megapixel photo takes a few hundred MB of memory and both cores for about a second
-// while it is decoded and encoded: more at once would only queue inside libvips.
+// A 12-megapixel phone photo keeps one core busy for about 2 s and needs 100–250 MB while it
+// is decoded and encoded (npm run bench:media). Two at once use both cores of a small server;
+// more would only add memory while they wait for a core.
 const imageSlots = createLimiter(2)
 
 /** Runs image work once one of the process's image slots is free. */

@@ -152,7 +152,7 @@ describe('readMultipartForm', () => {
       'invalid',
       'errors.upload.tooManyFiles',
     )
-    expect(error.details).toEqual({ count: 1 })
+    expect(error.details).toEqual({ maxFiles: 1 })
   })
 
   test.each([

@@ -106,7 +106,7 @@ export async function readMultipartForm(request: Request, limits: UploadLimits):
     files += 1
     if (files > limits.maxFiles) {
       throw new DomainError('invalid', 'errors.upload.tooManyFiles', {
-        details: { count: limits.maxFiles },
+        details: { maxFiles: limits.maxFiles },
       })
     }
     return file
