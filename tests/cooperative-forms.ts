@@ -28,7 +28,10 @@ export const validApplication = {
   accountHolder: 'Coopérative féminine Tifawin',
 }
 
-export async function applicationForm(overrides: Record<string, string | File | null> = {}, account?: { name: string; email: string; password: string }) {
+export async function applicationForm(
+  overrides: Record<string, string | File | null> = {},
+  account?: { name: string; email: string; password: string },
+) {
   const form = new FormData()
   const fields: Record<string, string | File | null> = { ...validApplication, ...overrides }
   for (const [key, value] of Object.entries(fields)) if (value !== null) form.append(key, value)

@@ -24,10 +24,39 @@ export function CooperativeFields({
     <>
       <fieldset className="card flex flex-col gap-4">
         <legend className="text-xl font-semibold">{t('cooperativeForm.identity')}</legend>
-        <Field label={t('cooperativeForm.legalNameAr')} name="legalNameAr" dir="rtl" lang="ar" required defaultValue={values.legalNameAr} error={errors.legalNameAr} />
-        <Field label={t('cooperativeForm.legalNameFr')} name="legalNameFr" dir="ltr" lang="fr" required defaultValue={values.legalNameFr} error={errors.legalNameFr} />
-        <Field label={t('cooperativeForm.displayName')} hint={t('cooperativeForm.displayNameHint')} name="displayName" required defaultValue={values.displayName} error={errors.displayName} />
-        <SelectField label={t('cooperativeForm.category')} name="category" defaultValue={values.category ?? ''} error={errors.category} required>
+        <Field
+          label={t('cooperativeForm.legalNameAr')}
+          name="legalNameAr"
+          dir="rtl"
+          lang="ar"
+          required
+          defaultValue={values.legalNameAr}
+          error={errors.legalNameAr}
+        />
+        <Field
+          label={t('cooperativeForm.legalNameFr')}
+          name="legalNameFr"
+          dir="ltr"
+          lang="fr"
+          required
+          defaultValue={values.legalNameFr}
+          error={errors.legalNameFr}
+        />
+        <Field
+          label={t('cooperativeForm.displayName')}
+          hint={t('cooperativeForm.displayNameHint')}
+          name="displayName"
+          required
+          defaultValue={values.displayName}
+          error={errors.displayName}
+        />
+        <SelectField
+          label={t('cooperativeForm.category')}
+          name="category"
+          defaultValue={values.category ?? ''}
+          error={errors.category}
+          required
+        >
           <option value="">{t('cooperativeForm.choose')}</option>
           {(['agricultural', 'craft', 'mixed'] as const).map((c) => (
             <option key={c} value={c}>
@@ -36,26 +65,95 @@ export function CooperativeFields({
           ))}
         </SelectField>
         <label className="flex min-h-12 items-center gap-3 font-semibold">
-          <input type="checkbox" name="womenOnly" className="size-6" defaultChecked={values.womenOnly === undefined ? true : values.womenOnly === 'on' || values.womenOnly === 'true'} />
+          <input
+            type="checkbox"
+            name="womenOnly"
+            className="size-6"
+            defaultChecked={
+              values.womenOnly === undefined
+                ? true
+                : values.womenOnly === 'on' || values.womenOnly === 'true'
+            }
+          />
           {t('cooperativeForm.womenOnly')}
         </label>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field label={t('cooperativeForm.memberCount')} name="memberCount" {...numeric} pattern="[0-9]*" required defaultValue={values.memberCount} error={errors.memberCount} />
-          <Field label={t('cooperativeForm.womenMemberCount')} name="womenMemberCount" {...numeric} pattern="[0-9]*" required defaultValue={values.womenMemberCount} error={errors.womenMemberCount} />
-          <Field label={t('cooperativeForm.foundedYear')} name="foundedYear" {...numeric} pattern="[0-9]*" maxLength={4} required defaultValue={values.foundedYear} error={errors.foundedYear} />
+          <Field
+            label={t('cooperativeForm.memberCount')}
+            name="memberCount"
+            {...numeric}
+            pattern="[0-9]*"
+            required
+            defaultValue={values.memberCount}
+            error={errors.memberCount}
+          />
+          <Field
+            label={t('cooperativeForm.womenMemberCount')}
+            name="womenMemberCount"
+            {...numeric}
+            pattern="[0-9]*"
+            required
+            defaultValue={values.womenMemberCount}
+            error={errors.womenMemberCount}
+          />
+          <Field
+            label={t('cooperativeForm.foundedYear')}
+            name="foundedYear"
+            {...numeric}
+            pattern="[0-9]*"
+            maxLength={4}
+            required
+            defaultValue={values.foundedYear}
+            error={errors.foundedYear}
+          />
         </div>
       </fieldset>
 
       <fieldset className="card flex flex-col gap-4">
         <legend className="text-xl font-semibold">{t('cooperativeForm.registration')}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={t('cooperativeForm.registerNumber')} name="registerNumber" dir="ltr" required defaultValue={values.registerNumber} error={errors.registerNumber} />
-          <Field label={t('cooperativeForm.registerCourt')} name="registerCourt" required defaultValue={values.registerCourt} error={errors.registerCourt} />
+          <Field
+            label={t('cooperativeForm.registerNumber')}
+            name="registerNumber"
+            dir="ltr"
+            required
+            defaultValue={values.registerNumber}
+            error={errors.registerNumber}
+          />
+          <Field
+            label={t('cooperativeForm.registerCourt')}
+            name="registerCourt"
+            required
+            defaultValue={values.registerCourt}
+            error={errors.registerCourt}
+          />
         </div>
-        <Field label={t('cooperativeForm.ice')} hint={t('cooperativeForm.iceHint')} name="ice" {...numeric} maxLength={20} required defaultValue={values.ice} error={errors.ice} />
+        <Field
+          label={t('cooperativeForm.ice')}
+          hint={t('cooperativeForm.iceHint')}
+          name="ice"
+          {...numeric}
+          maxLength={20}
+          required
+          defaultValue={values.ice}
+          error={errors.ice}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={t('cooperativeForm.taxId')} name="taxId" {...numeric} maxLength={12} required defaultValue={values.taxId} error={errors.taxId} />
-          <SelectField label={t('cooperativeForm.vatStatus')} name="vatStatus" defaultValue={values.vatStatus ?? 'exempt'} error={errors.vatStatus}>
+          <Field
+            label={t('cooperativeForm.taxId')}
+            name="taxId"
+            {...numeric}
+            maxLength={12}
+            required
+            defaultValue={values.taxId}
+            error={errors.taxId}
+          />
+          <SelectField
+            label={t('cooperativeForm.vatStatus')}
+            name="vatStatus"
+            defaultValue={values.vatStatus ?? 'exempt'}
+            error={errors.vatStatus}
+          >
             <option value="exempt">{t('vatStatus.exempt')}</option>
             <option value="liable">{t('vatStatus.liable')}</option>
           </SelectField>
@@ -64,36 +162,129 @@ export function CooperativeFields({
 
       <fieldset className="card flex flex-col gap-4">
         <legend className="text-xl font-semibold">{t('cooperativeForm.place')}</legend>
-        <RegionProvinceFields regions={regions} region={values.regionCode} province={values.provinceCode} errors={errors} />
-        <Field label={t('cooperativeForm.commune')} name="commune" required defaultValue={values.commune} error={errors.commune} />
-        <TextAreaField label={t('cooperativeForm.address')} hint={t('cooperativeForm.addressHint')} name="address" rows={2} required defaultValue={values.address} error={errors.address} />
+        <RegionProvinceFields
+          regions={regions}
+          region={values.regionCode}
+          province={values.provinceCode}
+          errors={errors}
+        />
+        <Field
+          label={t('cooperativeForm.commune')}
+          name="commune"
+          required
+          defaultValue={values.commune}
+          error={errors.commune}
+        />
+        <TextAreaField
+          label={t('cooperativeForm.address')}
+          hint={t('cooperativeForm.addressHint')}
+          name="address"
+          rows={2}
+          required
+          defaultValue={values.address}
+          error={errors.address}
+        />
       </fieldset>
 
       <fieldset className="card flex flex-col gap-4">
         <legend className="text-xl font-semibold">{t('cooperativeForm.contact')}</legend>
-        <Field label={t('cooperativeForm.phone')} hint={t('cooperativeForm.phoneHint')} name="phone" type="tel" inputMode="tel" dir="ltr" autoComplete="tel" required defaultValue={values.phone} error={errors.phone} />
-        <Field label={t('cooperativeForm.email')} name="email" type="email" inputMode="email" dir="ltr" required defaultValue={values.email} error={errors.email} />
+        <Field
+          label={t('cooperativeForm.phone')}
+          hint={t('cooperativeForm.phoneHint')}
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          dir="ltr"
+          autoComplete="tel"
+          required
+          defaultValue={values.phone}
+          error={errors.phone}
+        />
+        <Field
+          label={t('cooperativeForm.email')}
+          name="email"
+          type="email"
+          inputMode="email"
+          dir="ltr"
+          required
+          defaultValue={values.email}
+          error={errors.email}
+        />
       </fieldset>
 
       <fieldset className="card flex flex-col gap-4">
         <legend className="text-xl font-semibold">{t('cooperativeForm.story')}</legend>
-        <TextAreaField label={t('cooperativeForm.storyAr')} hint={t('cooperativeForm.storyHint')} name="storyAr" dir="rtl" lang="ar" rows={5} required defaultValue={values.storyAr} error={errors.storyAr} />
-        <TextAreaField label={t('cooperativeForm.storyFr')} name="storyFr" dir="ltr" lang="fr" rows={4} defaultValue={values.storyFr} error={errors.storyFr} />
-        <TextAreaField label={t('cooperativeForm.storyEn')} name="storyEn" dir="ltr" lang="en" rows={4} defaultValue={values.storyEn} error={errors.storyEn} />
+        <TextAreaField
+          label={t('cooperativeForm.storyAr')}
+          hint={t('cooperativeForm.storyHint')}
+          name="storyAr"
+          dir="rtl"
+          lang="ar"
+          rows={5}
+          required
+          defaultValue={values.storyAr}
+          error={errors.storyAr}
+        />
+        <TextAreaField
+          label={t('cooperativeForm.storyFr')}
+          name="storyFr"
+          dir="ltr"
+          lang="fr"
+          rows={4}
+          defaultValue={values.storyFr}
+          error={errors.storyFr}
+        />
+        <TextAreaField
+          label={t('cooperativeForm.storyEn')}
+          name="storyEn"
+          dir="ltr"
+          lang="en"
+          rows={4}
+          defaultValue={values.storyEn}
+          error={errors.storyEn}
+        />
       </fieldset>
 
       {mode !== 'edit' ? (
         <fieldset className="card flex flex-col gap-4">
           <legend className="text-xl font-semibold">{t('cooperativeForm.bank')}</legend>
-          <Field label={t('cooperativeForm.rib')} hint={t('cooperativeForm.ribHint')} name="rib" {...numeric} maxLength={32} required defaultValue={values.rib} error={errors.rib} />
-          <Field label={t('cooperativeForm.accountHolder')} name="accountHolder" required defaultValue={values.accountHolder} error={errors.accountHolder} />
+          <Field
+            label={t('cooperativeForm.rib')}
+            hint={t('cooperativeForm.ribHint')}
+            name="rib"
+            {...numeric}
+            maxLength={32}
+            required
+            defaultValue={values.rib}
+            error={errors.rib}
+          />
+          <Field
+            label={t('cooperativeForm.accountHolder')}
+            name="accountHolder"
+            required
+            defaultValue={values.accountHolder}
+            error={errors.accountHolder}
+          />
         </fieldset>
       ) : null}
 
       <fieldset className="card flex flex-col gap-4">
-        <legend className="text-xl font-semibold">{mode === 'edit' ? t('cooperativeForm.logoOnly') : t('cooperativeForm.files')}</legend>
-        {mode !== 'edit' ? <p className="text-ink-soft">{mode === 'apply' ? t('cooperativeForm.filesHint') : t('cooperativeForm.filesResubmitHint')}</p> : null}
-        <FileField name="logo" label={t('cooperativeForm.logo')} accept="image/jpeg,image/png,image/webp,image/avif" error={errors.logo} />
+        <legend className="text-xl font-semibold">
+          {mode === 'edit' ? t('cooperativeForm.logoOnly') : t('cooperativeForm.files')}
+        </legend>
+        {mode !== 'edit' ? (
+          <p className="text-ink-soft">
+            {mode === 'apply'
+              ? t('cooperativeForm.filesHint')
+              : t('cooperativeForm.filesResubmitHint')}
+          </p>
+        ) : null}
+        <FileField
+          name="logo"
+          label={t('cooperativeForm.logo')}
+          accept="image/jpeg,image/png,image/webp,image/avif"
+          error={errors.logo}
+        />
         {mode !== 'edit'
           ? (['statutes', 'register_extract', 'bank_attestation'] as const).map((kind) => (
               <FileField

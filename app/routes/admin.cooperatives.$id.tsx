@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -50,7 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     decisions: decisionsAvailable(c.status),
     documents: documents.map((d) => ({ id: d.id, kind: d.kind, contentType: d.contentType })),
     managers,
-    history: history.map((h) => ({ ...h, createdAt: formatDate(h.createdAt, language, 'datetime') })),
+    history: history.map((h) => ({
+      ...h,
+      createdAt: formatDate(h.createdAt, language, 'datetime'),
+    })),
   }
 }
 
@@ -69,14 +77,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { intent, reason } = parsed.data
   try {
     if (isCooperativeDecision(intent)) {
-      await decideCooperative({ actor, cooperativeId: cooperative.id, decision: intent, reason: reason ?? null, requestId: context.requestId })
+      await decideCooperative({
+        actor,
+        cooperativeId: cooperative.id,
+        decision: intent,
+        reason: reason ?? null,
+        requestId: context.requestId,
+      })
     } else {
-      await decideRibChange({ actor, cooperativeId: cooperative.id, approve: intent === 'approveRib', requestId: context.requestId })
+      await decideRibChange({
+        actor,
+        cooperativeId: cooperative.id,
+        approve: intent === 'approveRib',
+        requestId: context.requestId,
+      })
     }
   } catch (error) {
     return domainErrorReply(error, formData, t)
   }
-  return redirect(`/admin/cooperatives/${cooperative.id}`, { headers: { 'Set-Cookie': await toastCookie(`review.done.${intent}`) } })
+  return redirect(`/admin/cooperatives/${cooperative.id}`, {
+    headers: { 'Set-Cookie': await toastCookie(`review.done.${intent}`) },
+  })
 }
 
 export default function CooperativeReview() {
@@ -123,9 +144,17 @@ export default function CooperativeReview() {
                 </a>
               </figcaption>
               {d.contentType === 'application/pdf' ? (
-                <iframe src={`/documents/${d.id}`} title={t(`documentKind.${d.kind}`)} className="h-96 w-full rounded border" />
+                <iframe
+                  src={`/documents/${d.id}`}
+                  title={t(`documentKind.${d.kind}`)}
+                  className="h-96 w-full rounded border"
+                />
               ) : (
-                <img src={`/documents/${d.id}`} alt={t(`documentKind.${d.kind}`)} className="max-h-96 w-full rounded object-contain" />
+                <img
+                  src={`/documents/${d.id}`}
+                  alt={t(`documentKind.${d.kind}`)}
+                  className="max-h-96 w-full rounded object-contain"
+                />
               )}
             </figure>
           ))}
@@ -147,8 +176,16 @@ export default function CooperativeReview() {
             <p lang="ar" dir="rtl">
               {c.storyAr}
             </p>
-            {c.storyFr ? <p lang="fr" dir="ltr" className="mt-2">{c.storyFr}</p> : null}
-            {c.storyEn ? <p lang="en" dir="ltr" className="mt-2">{c.storyEn}</p> : null}
+            {c.storyFr ? (
+              <p lang="fr" dir="ltr" className="mt-2">
+                {c.storyFr}
+              </p>
+            ) : null}
+            {c.storyEn ? (
+              <p lang="en" dir="ltr" className="mt-2">
+                {c.storyEn}
+              </p>
+            ) : null}
           </div>
           <div className="card">
             <h3 className="font-semibold">{t('review.managers')}</h3>
@@ -165,10 +202,23 @@ export default function CooperativeReview() {
           {decisions.length ? (
             <Form method="post" className="card flex flex-col gap-4" noValidate>
               <h3 className="text-lg font-semibold">{t('review.decide')}</h3>
-              <TextAreaField label={t('review.reason')} hint={t('review.reasonHint')} name="reason" rows={3} error={reply?.fieldErrors.reason} defaultValue={reply?.values.reason} />
+              <TextAreaField
+                label={t('review.reason')}
+                hint={t('review.reasonHint')}
+                name="reason"
+                rows={3}
+                error={reply?.fieldErrors.reason}
+                defaultValue={reply?.values.reason}
+              />
               <div className="flex flex-wrap gap-3">
                 {decisions.map((d) => (
-                  <button key={d} type="submit" name="intent" value={d} className={d === 'approve' || d === 'reactivate' ? 'btn-primary' : 'btn-danger'}>
+                  <button
+                    key={d}
+                    type="submit"
+                    name="intent"
+                    value={d}
+                    className={d === 'approve' || d === 'reactivate' ? 'btn-primary' : 'btn-danger'}
+                  >
                     {t(`review.decision.${d}`)}
                   </button>
                 ))}
@@ -179,7 +229,8 @@ export default function CooperativeReview() {
             <Form method="post" className="card flex flex-col gap-3">
               <h3 className="text-lg font-semibold">{t('review.ribChange')}</h3>
               <p>
-                {t('review.ribFromTo')} <span dir="ltr">{c.iban ?? '—'}</span> → <strong dir="ltr">{c.pendingIban}</strong> ({c.pendingAccountHolder})
+                {t('review.ribFromTo')} <span dir="ltr">{c.iban ?? '—'}</span> →{' '}
+                <strong dir="ltr">{c.pendingIban}</strong> ({c.pendingAccountHolder})
               </p>
               <div className="flex gap-3">
                 <button type="submit" name="intent" value="approveRib" className="btn-primary">
@@ -198,7 +249,9 @@ export default function CooperativeReview() {
             <ol className="text-sm">
               {history.map((h, i) => (
                 <li key={i}>
-                  {h.createdAt} · {t(`audit.${h.action.replace('.', '_')}`, { defaultValue: h.action })} · {h.actor ?? '—'}
+                  {h.createdAt} ·{' '}
+                  {t(`audit.${h.action.replace('.', '_')}`, { defaultValue: h.action })} ·{' '}
+                  {h.actor ?? '—'}
                 </li>
               ))}
             </ol>

@@ -5,7 +5,10 @@ import { z } from 'zod'
 import { cooperativeStatuses } from '#db/schema/cooperatives.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireAssociationRole } from '#app/modules/auth/guards.server.ts'
-import { getReviewQueue, listCooperativesByStatus } from '#app/modules/cooperatives/review.server.ts'
+import {
+  getReviewQueue,
+  listCooperativesByStatus,
+} from '#app/modules/cooperatives/review.server.ts'
 import { localized } from '#app/modules/i18n/config.ts'
 import { formatDate } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
@@ -27,10 +30,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
     noIndex: true,
     title: t('review.metaTitle'),
     status: status ?? 'applied',
-    counts: Object.fromEntries(cooperativeStatuses.map((s) => [s, counts.find((c) => c.status === s)?.count ?? 0])),
-    queue: queue.map((q) => ({ id: q.id, displayName: q.displayName, legalNameFr: q.legalNameFr, province: localized(q, 'province', language), appliedAt: formatDate(q.appliedAt, language) })),
-    ribChanges: ribChanges.map((r) => ({ id: r.id, displayName: r.displayName, requestedAt: r.requestedAt ? formatDate(r.requestedAt, language) : '' })),
-    listed: listed?.map((c) => ({ id: c.id, displayName: c.displayName, decidedAt: c.decidedAt ? formatDate(c.decidedAt, language) : '' })) ?? null,
+    counts: Object.fromEntries(
+      cooperativeStatuses.map((s) => [s, counts.find((c) => c.status === s)?.count ?? 0]),
+    ),
+    queue: queue.map((q) => ({
+      id: q.id,
+      displayName: q.displayName,
+      legalNameFr: q.legalNameFr,
+      province: localized(q, 'province', language),
+      appliedAt: formatDate(q.appliedAt, language),
+    })),
+    ribChanges: ribChanges.map((r) => ({
+      id: r.id,
+      displayName: r.displayName,
+      requestedAt: r.requestedAt ? formatDate(r.requestedAt, language) : '',
+    })),
+    listed:
+      listed?.map((c) => ({
+        id: c.id,
+        displayName: c.displayName,
+        decidedAt: c.decidedAt ? formatDate(c.decidedAt, language) : '',
+      })) ?? null,
   }
 }
 
@@ -86,7 +106,9 @@ export default function CooperativeReviewQueue() {
                     </Link>{' '}
                     · {c.legalNameFr} · {c.province}
                   </span>
-                  <span className="text-sm text-ink-soft">{t('review.appliedOn', { date: c.appliedAt })}</span>
+                  <span className="text-sm text-ink-soft">
+                    {t('review.appliedOn', { date: c.appliedAt })}
+                  </span>
                 </li>
               ))}
             </ol>

@@ -1,6 +1,14 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { Banknote, BadgeCheck, IdCard, Package, ShoppingBag, UsersRound, HandHeart } from 'lucide-react'
+import {
+  Banknote,
+  BadgeCheck,
+  IdCard,
+  Package,
+  ShoppingBag,
+  UsersRound,
+  HandHeart,
+} from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
@@ -36,7 +44,9 @@ export default function CooperativeDashboard() {
   return (
     <main id="main">
       <h1 className="text-3xl font-semibold">{cooperative.displayName}</h1>
-      <p className="mt-1 mb-6 text-ink-soft">{t('coop.youAre', { role: t(`membershipRole.${role}`) })}</p>
+      <p className="mt-1 mb-6 text-ink-soft">
+        {t('coop.youAre', { role: t(`membershipRole.${role}`) })}
+      </p>
       <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3">
         {tiles.map(({ key, Icon, path }) => (
           <li key={key}>

@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -48,21 +53,42 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!request.headers.get('content-type')?.startsWith('multipart/form-data')) {
     const formData = await readFormData(request)
     const intent = formData.get('intent')
-    if (intent !== 'archive' && intent !== 'restore') throw new Response('Unknown intent', { status: 400 })
+    if (intent !== 'archive' && intent !== 'restore')
+      throw new Response('Unknown intent', { status: 400 })
     try {
-      await setMakerArchived({ scope, makerId, archived: intent === 'archive', requestId: context.requestId })
+      await setMakerArchived({
+        scope,
+        makerId,
+        archived: intent === 'archive',
+        requestId: context.requestId,
+      })
     } catch (error) {
-      if (isDomainError(error) && error.code === 'not_found') throw new Response('Not found', { status: 404 })
+      if (isDomainError(error) && error.code === 'not_found')
+        throw new Response('Not found', { status: 404 })
       return domainErrorReply(error, formData, t)
     }
-    return redirect(back, { headers: { 'Set-Cookie': await toastCookie(intent === 'archive' ? 'makers.archivedDone' : 'makers.restored') } })
+    return redirect(back, {
+      headers: {
+        'Set-Cookie': await toastCookie(
+          intent === 'archive' ? 'makers.archivedDone' : 'makers.restored',
+        ),
+      },
+    })
   }
   const form = await readMakerForm(request, t)
   if (!form.ok) return form.response
   try {
-    await updateMaker({ scope, makerId, maker: form.maker, photo: form.photo, removePhoto: form.removePhoto, requestId: context.requestId })
+    await updateMaker({
+      scope,
+      makerId,
+      maker: form.maker,
+      photo: form.photo,
+      removePhoto: form.removePhoto,
+      requestId: context.requestId,
+    })
   } catch (error) {
-    if (isDomainError(error) && error.code === 'not_found') throw new Response('Not found', { status: 404 })
+    if (isDomainError(error) && error.code === 'not_found')
+      throw new Response('Not found', { status: 404 })
     return domainErrorReply(error, form.formData, t)
   }
   return redirect(back, { headers: { 'Set-Cookie': await toastCookie('makers.saved') } })
@@ -76,16 +102,32 @@ export default function EditMakerPage() {
   return (
     <main id="main" className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold">{t('makers.editTitle', { name: maker.name })}</h1>
-      <Form method="post" encType="multipart/form-data" className="card flex flex-col gap-4" noValidate>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="card flex flex-col gap-4"
+        noValidate
+      >
         <FormError error={reply?.formError} />
-        <MakerFields values={{ ...values, ...(reply?.values ?? {}) }} errors={reply?.fieldErrors ?? {}} hasPhoto={hasPhoto} />
+        <MakerFields
+          values={{ ...values, ...(reply?.values ?? {}) }}
+          errors={reply?.fieldErrors ?? {}}
+          hasPhoto={hasPhoto}
+        />
         <button type="submit" className="btn-primary self-start">
           {t('makers.save')}
         </button>
       </Form>
       <Form method="post" className="card flex flex-col gap-3">
-        <p className="text-ink-soft">{maker.archived ? t('makers.restoreHint') : t('makers.archiveHint')}</p>
-        <button type="submit" name="intent" value={maker.archived ? 'restore' : 'archive'} className="btn-secondary self-start">
+        <p className="text-ink-soft">
+          {maker.archived ? t('makers.restoreHint') : t('makers.archiveHint')}
+        </p>
+        <button
+          type="submit"
+          name="intent"
+          value={maker.archived ? 'restore' : 'archive'}
+          className="btn-secondary self-start"
+        >
           {maker.archived ? t('makers.restore') : t('makers.archive')}
         </button>
       </Form>

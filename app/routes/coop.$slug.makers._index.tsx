@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { UserRound } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
@@ -30,7 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: m.id,
       name: m.name,
       bio: localized(m, 'bio', language),
-      photo: m.photo ? { src: imageUrl(m.photo.variants.find((v) => v.format === 'webp')?.key ?? m.photo.key), placeholder: m.photo.placeholder } : null,
+      photo: m.photo
+        ? {
+            src: imageUrl(m.photo.variants.find((v) => v.format === 'webp')?.key ?? m.photo.key),
+            placeholder: m.photo.placeholder,
+          }
+        : null,
       consent: Boolean(m.consentAt),
       archived: Boolean(m.archivedAt),
     })),
@@ -47,7 +57,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     return domainErrorReply(error, form.formData, t)
   }
-  return redirect(`/coop/${scope.cooperative.slug}/makers`, { headers: { 'Set-Cookie': await toastCookie('makers.added') } })
+  return redirect(`/coop/${scope.cooperative.slug}/makers`, {
+    headers: { 'Set-Cookie': await toastCookie('makers.added') },
+  })
 }
 
 export default function MakersPage() {
@@ -61,9 +73,19 @@ export default function MakersPage() {
       {makers.length === 0 ? <p>{t('makers.none')}</p> : null}
       <ul className="grid gap-3 sm:grid-cols-2">
         {makers.map((m) => (
-          <li key={m.id} className={`card flex items-center gap-3 ${m.archived ? 'opacity-70' : ''}`}>
+          <li
+            key={m.id}
+            className={`card flex items-center gap-3 ${m.archived ? 'opacity-70' : ''}`}
+          >
             {m.photo ? (
-              <img src={m.photo.src} alt="" width={64} height={64} className="size-16 rounded-full object-cover" style={{ backgroundImage: `url(${m.photo.placeholder})`, backgroundSize: 'cover' }} />
+              <img
+                src={m.photo.src}
+                alt=""
+                width={64}
+                height={64}
+                className="size-16 rounded-full object-cover"
+                style={{ backgroundImage: `url(${m.photo.placeholder})`, backgroundSize: 'cover' }}
+              />
             ) : (
               <UserRound aria-hidden size={48} className="text-blue" />
             )}
@@ -71,11 +93,19 @@ export default function MakersPage() {
               <p className="font-semibold">{m.name}</p>
               <p className="text-sm">{m.bio}</p>
               <p className="text-sm text-ink-soft">
-                {m.archived ? t('makers.archived') : m.consent ? t('makers.shownPublicly') : t('makers.notShown')}
+                {m.archived
+                  ? t('makers.archived')
+                  : m.consent
+                    ? t('makers.shownPublicly')
+                    : t('makers.notShown')}
               </p>
             </div>
             {role === 'manager' ? (
-              <Link to={`/coop/${slug}/makers/${m.id}`} className="btn-secondary" aria-label={t('makers.editNamed', { name: m.name })}>
+              <Link
+                to={`/coop/${slug}/makers/${m.id}`}
+                className="btn-secondary"
+                aria-label={t('makers.editNamed', { name: m.name })}
+              >
                 {t('makers.edit')}
               </Link>
             ) : null}
@@ -83,10 +113,19 @@ export default function MakersPage() {
         ))}
       </ul>
       {role === 'manager' ? (
-        <Form method="post" encType="multipart/form-data" className="card flex flex-col gap-4" noValidate>
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          className="card flex flex-col gap-4"
+          noValidate
+        >
           <h2 className="text-xl font-semibold">{t('makers.addTitle')}</h2>
           <FormError error={reply?.formError} />
-          <MakerFields values={reply?.values ?? {}} errors={reply?.fieldErrors ?? {}} hasPhoto={false} />
+          <MakerFields
+            values={reply?.values ?? {}}
+            errors={reply?.fieldErrors ?? {}}
+            hasPhoto={false}
+          />
           <button type="submit" className="btn-primary self-start">
             {t('makers.add')}
           </button>

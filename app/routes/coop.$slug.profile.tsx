@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { FileText } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
@@ -16,7 +21,11 @@ import {
   requestRibChange,
   updateCooperativeProfile,
 } from '#app/modules/cooperatives/profile.server.ts'
-import { applicationSchema, profileSchema, ribChangeSchema } from '#app/modules/cooperatives/profile-schema.ts'
+import {
+  applicationSchema,
+  profileSchema,
+  ribChangeSchema,
+} from '#app/modules/cooperatives/profile-schema.ts'
 import { formatDate } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { listRegionsWithProvinces } from '#app/modules/reference/places.server.ts'
@@ -47,7 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       iban: iban(rib),
       rib,
       pendingIban: iban(pendingRib),
-      pendingRibRequestedAt: profile.pendingRibRequestedAt ? formatDate(profile.pendingRibRequestedAt, language) : null,
+      pendingRibRequestedAt: profile.pendingRibRequestedAt
+        ? formatDate(profile.pendingRibRequestedAt, language)
+        : null,
     },
     documents: documents.map((d) => ({ ...d, createdAt: formatDate(d.createdAt, language) })),
     regions,
@@ -69,7 +80,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     } catch (error) {
       return domainErrorReply(error, formData, t)
     }
-    return redirect(`/coop/${scope.cooperative.slug}/profile`, { headers: { 'Set-Cookie': await toastCookie('profile.ribRequested') } })
+    return redirect(`/coop/${scope.cooperative.slug}/profile`, {
+      headers: { 'Set-Cookie': await toastCookie('profile.ribRequested') },
+    })
   }
   const profile = await getCooperativeProfile(scope)
   const resubmitting = profile.status === 'rejected'
@@ -82,7 +95,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     })
     if (!form.ok) return form.response
     try {
-      await resubmitApplication({ scope, fields: form.fields, files: form.files, requestId: context.requestId })
+      await resubmitApplication({
+        scope,
+        fields: form.fields,
+        files: form.files,
+        requestId: context.requestId,
+      })
     } catch (error) {
       return domainErrorReply(error, form.formData, t)
     }
@@ -95,14 +113,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     })
     if (!form.ok) return form.response
     try {
-      await updateCooperativeProfile({ scope, fields: form.fields, logo: form.files.logo, requestId: context.requestId })
+      await updateCooperativeProfile({
+        scope,
+        fields: form.fields,
+        logo: form.files.logo,
+        requestId: context.requestId,
+      })
     } catch (error) {
       return domainErrorReply(error, form.formData, t)
     }
   }
-  return redirect(resubmitting ? `/coop/${scope.cooperative.slug}` : `/coop/${scope.cooperative.slug}/profile`, {
-    headers: { 'Set-Cookie': await toastCookie(resubmitting ? 'profile.resubmitted' : 'profile.saved') },
-  })
+  return redirect(
+    resubmitting ? `/coop/${scope.cooperative.slug}` : `/coop/${scope.cooperative.slug}/profile`,
+    {
+      headers: {
+        'Set-Cookie': await toastCookie(resubmitting ? 'profile.resubmitted' : 'profile.saved'),
+      },
+    },
+  )
 }
 
 export default function ProfilePage() {
@@ -112,7 +140,16 @@ export default function ProfilePage() {
   const submitting = useNavigation().state === 'submitting'
   const errors = reply?.fieldErrors ?? {}
   const asText = Object.fromEntries(
-    Object.entries(profile).map(([k, v]) => [k, v === null || v === undefined ? undefined : typeof v === 'boolean' ? (v ? 'on' : '') : String(v)]),
+    Object.entries(profile).map(([k, v]) => [
+      k,
+      v === null || v === undefined
+        ? undefined
+        : typeof v === 'boolean'
+          ? v
+            ? 'on'
+            : ''
+          : String(v),
+    ]),
   )
   const values = { ...asText, ...(reply?.values ?? {}) }
   const resubmitting = profile.status === 'rejected'
@@ -132,15 +169,34 @@ export default function ProfilePage() {
         </p>
         {profile.pendingIban ? (
           <p role="status" className="rounded-lg bg-blue-light p-3 text-blue-dark">
-            {t('profile.ribPending', { iban: profile.pendingIban, date: profile.pendingRibRequestedAt })}
+            {t('profile.ribPending', {
+              iban: profile.pendingIban,
+              date: profile.pendingRibRequestedAt,
+            })}
           </p>
         ) : null}
         {role === 'manager' && !resubmitting ? (
           <Form method="post" className="mt-2 flex flex-col gap-3" noValidate>
             <input type="hidden" name="intent" value="rib" />
             <p className="text-ink-soft">{t('profile.ribChangeHint')}</p>
-            <Field label={t('cooperativeForm.rib')} hint={t('cooperativeForm.ribHint')} name="rib" inputMode="numeric" dir="ltr" autoComplete="off" required defaultValue={reply?.values.rib} error={errors.rib} />
-            <Field label={t('cooperativeForm.accountHolder')} name="accountHolder" required defaultValue={reply?.values.accountHolder ?? profile.accountHolder ?? ''} error={errors.accountHolder} />
+            <Field
+              label={t('cooperativeForm.rib')}
+              hint={t('cooperativeForm.ribHint')}
+              name="rib"
+              inputMode="numeric"
+              dir="ltr"
+              autoComplete="off"
+              required
+              defaultValue={reply?.values.rib}
+              error={errors.rib}
+            />
+            <Field
+              label={t('cooperativeForm.accountHolder')}
+              name="accountHolder"
+              required
+              defaultValue={reply?.values.accountHolder ?? profile.accountHolder ?? ''}
+              error={errors.accountHolder}
+            />
             <button type="submit" className="btn-secondary self-start">
               {t('profile.requestRibChange')}
             </button>
@@ -156,7 +212,12 @@ export default function ProfilePage() {
         <ul className="flex flex-col gap-2">
           {documents.map((d) => (
             <li key={d.id}>
-              <a href={`/documents/${d.id}`} className="inline-flex min-h-12 items-center gap-2" target="_blank" rel="noreferrer">
+              <a
+                href={`/documents/${d.id}`}
+                className="inline-flex min-h-12 items-center gap-2"
+                target="_blank"
+                rel="noreferrer"
+              >
                 <FileText aria-hidden size={20} />
                 {t(`documentKind.${d.kind}`)} · {d.createdAt}
               </a>
@@ -166,11 +227,23 @@ export default function ProfilePage() {
       </section>
 
       {role === 'manager' ? (
-        <Form method="post" encType="multipart/form-data" className="flex flex-col gap-6" noValidate>
-          <h2 className="text-2xl font-semibold">{resubmitting ? t('profile.resubmitTitle') : t('profile.editTitle')}</h2>
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          className="flex flex-col gap-6"
+          noValidate
+        >
+          <h2 className="text-2xl font-semibold">
+            {resubmitting ? t('profile.resubmitTitle') : t('profile.editTitle')}
+          </h2>
           {resubmitting ? <p className="text-ink-soft">{t('profile.resubmitHint')}</p> : null}
           <FormError error={reply?.formError} />
-          <CooperativeFields mode={resubmitting ? 'resubmit' : 'edit'} regions={regions} values={values} errors={errors} />
+          <CooperativeFields
+            mode={resubmitting ? 'resubmit' : 'edit'}
+            regions={regions}
+            values={values}
+            errors={errors}
+          />
           <button type="submit" className="btn-primary self-start" disabled={submitting}>
             {resubmitting ? t('profile.resubmit') : t('profile.save')}
           </button>
@@ -182,7 +255,21 @@ export default function ProfilePage() {
           </h2>
           <p className="mb-3 text-ink-soft">{t('profile.membersReadOnly')}</p>
           <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
-            {(['legalNameAr', 'legalNameFr', 'displayName', 'registerNumber', 'registerCourt', 'ice', 'taxId', 'commune', 'address', 'phone', 'email'] as const).map((key) => (
+            {(
+              [
+                'legalNameAr',
+                'legalNameFr',
+                'displayName',
+                'registerNumber',
+                'registerCourt',
+                'ice',
+                'taxId',
+                'commune',
+                'address',
+                'phone',
+                'email',
+              ] as const
+            ).map((key) => (
               <div key={key}>
                 <dt className="text-sm text-ink-soft">{t(`cooperativeForm.${key}`)}</dt>
                 <dd className="font-semibold">{String(profile[key] ?? '')}</dd>

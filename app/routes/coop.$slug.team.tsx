@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { UserRound } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
@@ -24,7 +29,12 @@ import { publicOrigin } from '#app/utils/origin.server.ts'
 const role = z.enum(['manager', 'member'], { error: 'errors.chooseOne' })
 const id = z.uuid({ error: 'errors.invalid' })
 const schemas = {
-  invite: z.object({ intent: z.literal('invite'), email: emailSchema, role, language: z.enum(['ar', 'fr', 'en']).default('ar') }),
+  invite: z.object({
+    intent: z.literal('invite'),
+    email: emailSchema,
+    role,
+    language: z.enum(['ar', 'fr', 'en']).default('ar'),
+  }),
   changeRole: z.object({ intent: z.literal('changeRole'), userId: id, role }),
   remove: z.object({ intent: z.literal('remove'), userId: id }),
   revokeInvitation: z.object({ intent: z.literal('revokeInvitation'), invitationId: id }),
@@ -58,7 +68,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const requestId = context.requestId
   try {
     if (input.intent === 'invite') {
-      await inviteMember({ scope, email: input.email, role: input.role, locale: input.language, origin: publicOrigin(request), requestId })
+      await inviteMember({
+        scope,
+        email: input.email,
+        role: input.role,
+        locale: input.language,
+        origin: publicOrigin(request),
+        requestId,
+      })
     } else if (input.intent === 'changeRole') {
       await changeMemberRole({ scope, userId: input.userId, role: input.role, requestId })
     } else if (input.intent === 'remove') {
@@ -69,8 +86,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     return domainErrorReply(error, formData, t)
   }
-  const done = { invite: 'team.invited', changeRole: 'team.roleChanged', remove: 'team.removed', revokeInvitation: 'team.invitationRevoked' }[input.intent]
-  return redirect(`/coop/${scope.cooperative.slug}/team`, { headers: { 'Set-Cookie': await toastCookie(done) } })
+  const done = {
+    invite: 'team.invited',
+    changeRole: 'team.roleChanged',
+    remove: 'team.removed',
+    revokeInvitation: 'team.invitationRevoked',
+  }[input.intent]
+  return redirect(`/coop/${scope.cooperative.slug}/team`, {
+    headers: { 'Set-Cookie': await toastCookie(done) },
+  })
 }
 
 export default function TeamPage() {
@@ -130,8 +154,22 @@ export default function TeamPage() {
             <p className="text-ink-soft">{t('team.inviteHint')}</p>
             <input type="hidden" name="intent" value="invite" />
             <input type="hidden" name="language" value={i18n.language} />
-            <Field label={t('fields.email')} name="email" type="email" inputMode="email" dir="ltr" required defaultValue={reply?.values.email} error={reply?.fieldErrors.email} />
-            <SelectField label={t('team.role')} name="role" defaultValue="member" error={reply?.fieldErrors.role}>
+            <Field
+              label={t('fields.email')}
+              name="email"
+              type="email"
+              inputMode="email"
+              dir="ltr"
+              required
+              defaultValue={reply?.values.email}
+              error={reply?.fieldErrors.email}
+            />
+            <SelectField
+              label={t('team.role')}
+              name="role"
+              defaultValue="member"
+              error={reply?.fieldErrors.role}
+            >
               <option value="member">{t('membershipRole.member')}</option>
               <option value="manager">{t('membershipRole.manager')}</option>
             </SelectField>
@@ -148,7 +186,8 @@ export default function TeamPage() {
                 {pending.map((p) => (
                   <li key={p.id} className="flex flex-wrap items-center justify-between gap-2">
                     <span>
-                      <span dir="ltr">{p.email}</span> · {t(`membershipRole.${p.role}`)} · {t('team.expires', { date: p.expiresAt })}
+                      <span dir="ltr">{p.email}</span> · {t(`membershipRole.${p.role}`)} ·{' '}
+                      {t('team.expires', { date: p.expiresAt })}
                     </span>
                     <Form method="post">
                       <input type="hidden" name="intent" value="revokeInvitation" />

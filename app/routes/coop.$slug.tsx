@@ -28,12 +28,18 @@ export default function CooperativeLayout() {
   return (
     <div className="mx-auto max-w-4xl px-4 py-6">
       {!atHome ? (
-        <Link to={`/coop/${cooperative.slug}`} className="mb-4 inline-flex min-h-12 items-center gap-2 font-semibold">
+        <Link
+          to={`/coop/${cooperative.slug}`}
+          className="mb-4 inline-flex min-h-12 items-center gap-2 font-semibold"
+        >
           <ArrowRight aria-hidden size={20} className="ltr:rotate-180" />
           {t('coop.backHome', { name: cooperative.displayName })}
         </Link>
       ) : null}
-      <section aria-label={t('coop.statusLabel')} className={`mb-6 flex items-start gap-3 rounded-2xl p-4 ${tone}`}>
+      <section
+        aria-label={t('coop.statusLabel')}
+        className={`mb-6 flex items-start gap-3 rounded-2xl p-4 ${tone}`}
+      >
         <Icon aria-hidden size={32} className="shrink-0" />
         <div>
           <p className="text-lg font-semibold">{t(`coop.banner.${status}.title`)}</p>
@@ -44,7 +50,10 @@ export default function CooperativeLayout() {
             </p>
           ) : null}
           {status === 'rejected' && role === 'manager' ? (
-            <Link to={`/coop/${cooperative.slug}/profile`} className="mt-2 inline-flex min-h-12 items-center font-semibold underline">
+            <Link
+              to={`/coop/${cooperative.slug}/profile`}
+              className="mt-2 inline-flex min-h-12 items-center font-semibold underline"
+            >
               {t('coop.banner.rejected.action')}
             </Link>
           ) : null}

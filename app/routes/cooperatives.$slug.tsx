@@ -50,7 +50,9 @@ export default function PublicCooperativePage() {
         </li>
         <li className="card flex items-center gap-2">
           <UsersRound aria-hidden className="text-olive" />
-          {c.womenOnly ? t('publicCoop.womenOnly', { count: c.womenMemberCount }) : t('publicCoop.members', { women: c.womenMemberCount, all: c.memberCount })}
+          {c.womenOnly
+            ? t('publicCoop.womenOnly', { count: c.womenMemberCount })
+            : t('publicCoop.members', { women: c.womenMemberCount, all: c.memberCount })}
         </li>
         <li className="card flex items-center gap-2">
           <CalendarDays aria-hidden className="text-blue" />
@@ -61,7 +63,11 @@ export default function PublicCooperativePage() {
         <h2 id="story-heading" className="mb-2 text-2xl font-semibold">
           {t('publicCoop.story')}
         </h2>
-        <p lang={c.storyLanguage} dir={c.storyLanguage === 'ar' ? 'rtl' : 'ltr'} className="text-lg leading-relaxed whitespace-pre-line">
+        <p
+          lang={c.storyLanguage}
+          dir={c.storyLanguage === 'ar' ? 'rtl' : 'ltr'}
+          className="text-lg leading-relaxed whitespace-pre-line"
+        >
           {c.story}
         </p>
       </section>
@@ -74,7 +80,15 @@ export default function PublicCooperativePage() {
             {c.makers.map((m) => (
               <li key={m.id} className="card flex items-center gap-4">
                 {m.photo ? (
-                  <img src={imageUrl(m.photo.key)} srcSet={imageSrcSet(m.photo, 'webp')} sizes="80px" width={80} height={80} alt={m.name} className="size-20 rounded-full object-cover" />
+                  <img
+                    src={imageUrl(m.photo.key)}
+                    srcSet={imageSrcSet(m.photo, 'webp')}
+                    sizes="80px"
+                    width={80}
+                    height={80}
+                    alt={m.name}
+                    className="size-20 rounded-full object-cover"
+                  />
                 ) : (
                   <UserRound aria-hidden size={48} className="text-blue" />
                 )}

@@ -17,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         'Content-Disposition': `inline; filename="${document.kind}${document.contentType === 'application/pdf' ? '.pdf' : document.contentType === 'image/png' ? '.png' : '.jpg'}"`,
         'Cache-Control': 'private, no-store',
         'X-Content-Type-Options': 'nosniff',
-        'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+        'Content-Security-Policy':
+          "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
         'X-Frame-Options': 'SAMEORIGIN',
       },
     })

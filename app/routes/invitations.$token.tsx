@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -19,7 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     noIndex: true,
     title: t('invitation.metaTitle'),
-    invitation: invitation ? { cooperativeName: invitation.cooperativeName, role: invitation.role, email: invitation.email } : null,
+    invitation: invitation
+      ? {
+          cooperativeName: invitation.cooperativeName,
+          role: invitation.role,
+          email: invitation.email,
+        }
+      : null,
     user: user ? { name: user.name, email: user.email } : null,
     here: new URL(request.url).pathname,
   }
@@ -29,8 +40,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const { t } = await getTranslator(request)
   try {
-    const { slug } = await acceptInvitation({ token: params.token ?? '', user, requestId: context.requestId })
-    return redirect(`/coop/${slug}`, { headers: { 'Set-Cookie': await toastCookie('invitation.joined') } })
+    const { slug } = await acceptInvitation({
+      token: params.token ?? '',
+      user,
+      requestId: context.requestId,
+    })
+    return redirect(`/coop/${slug}`, {
+      headers: { 'Set-Cookie': await toastCookie('invitation.joined') },
+    })
   } catch (error) {
     // The form has no fields: accepting is the whole of it.
     return domainErrorReply(error, new FormData(), t)
@@ -52,7 +69,12 @@ export default function InvitationPage() {
       ) : (
         <div className="card flex flex-col gap-4">
           <FormError error={reply?.formError} />
-          <p className="text-lg">{t('invitation.body', { cooperative: invitation.cooperativeName, role: t(`membershipRole.${invitation.role}`) })}</p>
+          <p className="text-lg">
+            {t('invitation.body', {
+              cooperative: invitation.cooperativeName,
+              role: t(`membershipRole.${invitation.role}`),
+            })}
+          </p>
           {user ? (
             <Form method="post" className="flex flex-col gap-3">
               <p>{t('invitation.as', { name: user.name, email: user.email })}</p>

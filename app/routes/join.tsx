@@ -1,17 +1,24 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  data,
+  redirect,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CooperativeFields } from '#app/components/cooperative-form.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormError, Honeypot } from '#app/components/forms.tsx'
 import { getOptionalUser, guardPublicMutation } from '#app/modules/auth/guards.server.ts'
+import { hitRateLimit, rules } from '#app/modules/auth/rate-limit.server.ts'
 import { createSession, toastCookie } from '#app/modules/auth/session.server.ts'
 import { readCooperativeForm } from '#app/modules/cooperatives/application-form.server.ts'
 import { submitApplication } from '#app/modules/cooperatives/application.server.ts'
 import { applicationSchema } from '#app/modules/cooperatives/profile-schema.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { listRegionsWithProvinces } from '#app/modules/reference/places.server.ts'
-import { domainErrorReply } from '#app/utils/forms.server.ts'
+import { domainErrorReply, type FormReply } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
@@ -31,6 +38,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   guardPublicMutation(request)
   const user = await getOptionalUser(request)
   const { t, language } = await getTranslator(request)
+  // Applications carry uploads: throttle them per address before reading the body.
+  const limit = await hitRateLimit(`join:ip:${context.clientIp}`, rules.applicationsPerIp)
+  if (!limit.allowed) {
+    const reply: FormReply = {
+      status: 'error',
+      fieldErrors: {},
+      values: {},
+      formError: t('errors.tooManyAttempts', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }),
+    }
+    return data(reply, { status: 429 })
+  }
   const form = await readCooperativeForm(request, t, {
     schema: applicationSchema,
     withAccount: !user,
@@ -74,7 +92,12 @@ export default function JoinPage() {
     <main id="main" className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-3xl font-semibold">{t('join.title')}</h1>
       <p className="mt-2 mb-6 text-lg text-ink-soft">{t('join.intro')}</p>
-      <Form method="post" encType="multipart/form-data" className="relative flex flex-col gap-6" noValidate>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="relative flex flex-col gap-6"
+        noValidate
+      >
         <Honeypot />
         <FormError error={reply?.formError} />
         <fieldset className="card flex flex-col gap-4">
@@ -84,11 +107,38 @@ export default function JoinPage() {
           ) : (
             <>
               <p className="text-ink-soft">
-                {t('join.accountHint')} <Link to="/login?redirectTo=%2Fjoin">{t('join.haveAccount')}</Link>
+                {t('join.accountHint')}{' '}
+                <Link to="/login?redirectTo=%2Fjoin">{t('join.haveAccount')}</Link>
               </p>
-              <Field label={t('fields.name')} name="applicantName" autoComplete="name" required defaultValue={values.applicantName} error={errors.applicantName} />
-              <Field label={t('fields.email')} name="applicantEmail" type="email" inputMode="email" dir="ltr" autoComplete="email" required defaultValue={values.applicantEmail} error={errors.applicantEmail} />
-              <Field label={t('fields.password')} hint={t('signup.passwordHint')} name="applicantPassword" type="password" dir="ltr" autoComplete="new-password" required error={errors.applicantPassword} />
+              <Field
+                label={t('fields.name')}
+                name="applicantName"
+                autoComplete="name"
+                required
+                defaultValue={values.applicantName}
+                error={errors.applicantName}
+              />
+              <Field
+                label={t('fields.email')}
+                name="applicantEmail"
+                type="email"
+                inputMode="email"
+                dir="ltr"
+                autoComplete="email"
+                required
+                defaultValue={values.applicantEmail}
+                error={errors.applicantEmail}
+              />
+              <Field
+                label={t('fields.password')}
+                hint={t('signup.passwordHint')}
+                name="applicantPassword"
+                type="password"
+                dir="ltr"
+                autoComplete="new-password"
+                required
+                error={errors.applicantPassword}
+              />
             </>
           )}
         </fieldset>

@@ -10,6 +10,7 @@ export const rules = {
   resetPerIp: { limit: 10, windowSeconds: 60 * 60 },
   resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
   signupPerIp: { limit: 10, windowSeconds: 60 * 60 },
+  applicationsPerIp: { limit: 10, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>
 
 export type RateLimitState = { allowed: boolean; retryAfterSeconds: number }

@@ -58,7 +58,10 @@ export async function readCooperativeForm<S extends z.ZodType>(
     }
     return { ok: false, response: data(reply, { status: error.status }) }
   }
-  if (typeof formData.get('website') === 'string' && String(formData.get('website')).trim() !== '') {
+  if (
+    typeof formData.get('website') === 'string' &&
+    String(formData.get('website')).trim() !== ''
+  ) {
     throw new Response('Bad request', { status: 400 })
   }
   const parsed = parseForm(formData, options.schema, t)
@@ -81,9 +84,13 @@ export async function readCooperativeForm<S extends z.ZodType>(
       status: 'error',
       fieldErrors,
       formError: t('errors.fixFields'),
-      values: Object.keys(values).length ? values : Object.fromEntries(
-        [...formData.entries()].filter(([k, v]) => typeof v === 'string' && !/password/i.test(k)) as [string, string][],
-      ),
+      values: Object.keys(values).length
+        ? values
+        : Object.fromEntries(
+            [...formData.entries()].filter(
+              ([k, v]) => typeof v === 'string' && !/password/i.test(k),
+            ) as [string, string][],
+          ),
     }
     return { ok: false, response: data(reply, { status: 400 }) }
   }

@@ -17,7 +17,8 @@ import { type CooperativeScope } from '#app/modules/auth/guards.server.ts'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { enqueueEmail } from '#app/modules/notifications/outbox.server.ts'
 import { deleteDocument, storeDocument } from '#app/modules/media/documents.server.ts'
-import { deleteStoredImage, storeImage } from '#app/modules/media/images.server.ts'
+import { storeImage } from '#app/modules/media/images.server.ts'
+import { releaseImage } from '#app/modules/media/release.server.ts'
 import { slugify } from './identifiers.ts'
 import { emailReviewers } from './notify.server.ts'
 import { type ApplicationInput } from './profile-schema.ts'
@@ -70,7 +71,10 @@ async function freeSlug(tx: Queryable, displayName: string) {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
 }
 
-type StoredFiles = { logo: StoredImage | null; documents: { kind: DocumentKind; key: string; contentType: string; size: number }[] }
+type StoredFiles = {
+  logo: StoredImage | null
+  documents: { kind: DocumentKind; key: string; contentType: string; size: number }[]
+}
 
 /** Process and store the files first; if anything later fails, they are deleted again. */
 async function storeFiles(files: ApplicationFiles): Promise<StoredFiles> {
@@ -84,7 +88,10 @@ async function storeFiles(files: ApplicationFiles): Promise<StoredFiles> {
         stored.documents.push({ kind, ...(await storeDocument(bytes)) })
       } catch (error) {
         if (error instanceof DomainError) {
-          throw new DomainError(error.code, error.messageKey, { details: error.details, field: kind })
+          throw new DomainError(error.code, error.messageKey, {
+            details: error.details,
+            field: kind,
+          })
         }
         throw error
       }
@@ -100,7 +107,7 @@ async function storeFiles(files: ApplicationFiles): Promise<StoredFiles> {
 }
 
 async function discardFiles(stored: StoredFiles) {
-  if (stored.logo) await deleteStoredImage(stored.logo).catch(() => {})
+  if (stored.logo) await releaseImage(stored.logo).catch(() => {})
   for (const document of stored.documents) await deleteDocument(document.key).catch(() => {})
 }
 
@@ -158,7 +165,8 @@ export async function submitApplication(input: {
   if (input.applicant.kind === 'new' && (await findUserByEmail(input.applicant.email))) {
     throw new DomainError('conflict', 'errors.emailTakenLogIn', { field: 'applicantEmail' })
   }
-  const passwordHash = input.applicant.kind === 'new' ? await hashPassword(input.applicant.password) : null
+  const passwordHash =
+    input.applicant.kind === 'new' ? await hashPassword(input.applicant.password) : null
 
   const stored = await storeFiles(input.files)
   try {
@@ -177,7 +185,8 @@ export async function submitApplication(input: {
           })
           .onConflictDoNothing()
           .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-        if (!user) throw new DomainError('conflict', 'errors.emailTakenLogIn', { field: 'applicantEmail' })
+        if (!user)
+          throw new DomainError('conflict', 'errors.emailTakenLogIn', { field: 'applicantEmail' })
         userId = user.id
         applicantEmail = user
       } else {
@@ -201,9 +210,15 @@ export async function submitApplication(input: {
           commissionBps: await defaultCommission(tx),
           status: 'applied',
         })
-        .returning({ id: cooperatives.id, slug: cooperatives.slug, displayName: cooperatives.displayName })
+        .returning({
+          id: cooperatives.id,
+          slug: cooperatives.slug,
+          displayName: cooperatives.displayName,
+        })
       if (!cooperative) throw new Error('cooperative not inserted')
-      await tx.insert(memberships).values({ cooperativeId: cooperative.id, userId, role: 'manager' })
+      await tx
+        .insert(memberships)
+        .values({ cooperativeId: cooperative.id, userId, role: 'manager' })
       if (stored.documents.length) {
         await tx.insert(cooperativeDocuments).values(
           stored.documents.map((d) => ({
@@ -256,10 +271,10 @@ export async function resubmitApplication(input: {
   await assertIceFree(db, input.fields.ice, scope.cooperative.id)
   const stored = await storeFiles(input.files)
   try {
-    await db.transaction(async (tx) => {
+    const replacedLogo = await db.transaction(async (tx) => {
       const place = await resolvePlace(tx, input.fields.regionCode, input.fields.provinceCode)
       const [before] = await tx
-        .select({ status: cooperatives.status })
+        .select({ status: cooperatives.status, logo: cooperatives.logo })
         .from(cooperatives)
         .where(eq(cooperatives.id, scope.cooperative.id))
       const [updated] = await tx
@@ -311,7 +326,9 @@ export async function resubmitApplication(input: {
         requestId: input.requestId,
       })
       await emailReviewers(tx, 'cooperativeApplied', { cooperative: input.fields.displayName })
+      return stored.logo ? (before?.logo ?? null) : null
     })
+    await releaseImage(replacedLogo)
   } catch (error) {
     await discardFiles(stored)
     throw error

@@ -105,12 +105,17 @@ describe('Moroccan phone numbers', () => {
     expect(normalizeMoroccanPhone(input)).toBe(e164)
   })
 
-  test.each(['061234567', '06123456789', '0812345678', '+33612345678', 'abc', '', '+2120612345678'])(
-    '%s is refused',
-    (input) => {
-      expect(normalizeMoroccanPhone(input)).toBeNull()
-    },
-  )
+  test.each([
+    '061234567',
+    '06123456789',
+    '0812345678',
+    '+33612345678',
+    'abc',
+    '',
+    '+2120612345678',
+  ])('%s is refused', (input) => {
+    expect(normalizeMoroccanPhone(input)).toBeNull()
+  })
 
   test('a courier needs a mobile: landlines are refused where a mobile is required', () => {
     expect(normalizeMoroccanPhone('0539981234', 'mobile')).toBeNull()

@@ -43,7 +43,10 @@ export function digitsOnly(value: string): string {
  * 6 or 7 for mobiles), from the ways people write it: 0612345678, 06 12 34 56 78,
  * +212 6 12 34 56 78, 00212612345678. Null when it is not one.
  */
-export function normalizeMoroccanPhone(input: string, kind: 'any' | 'mobile' = 'any'): string | null {
+export function normalizeMoroccanPhone(
+  input: string,
+  kind: 'any' | 'mobile' = 'any',
+): string | null {
   const compact = input.replace(/[\s.\-()]/g, '')
   const match = /^(?:\+212|00212|212|0)([567]\d{8})$/.exec(compact)
   if (!match?.[1]) return null

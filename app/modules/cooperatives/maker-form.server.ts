@@ -14,7 +14,11 @@ const optionalBio = z
   .transform((v) => (v ? v : null))
 
 export const makerSchema = z.object({
-  name: z.string({ error: 'errors.required' }).trim().min(2, { error: 'errors.tooShort' }).max(80, { error: 'errors.tooLong' }),
+  name: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(2, { error: 'errors.tooShort' })
+    .max(80, { error: 'errors.tooLong' }),
   bioAr: optionalBio,
   bioFr: optionalBio,
   bioEn: optionalBio,
@@ -32,10 +36,19 @@ export const makerSchema = z.object({
 export async function readMakerForm(request: Request, t: Translate) {
   let formData: FormData
   try {
-    formData = await readMultipartForm(request, { maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 11 * 1024 * 1024, maxFiles: 1 })
+    formData = await readMultipartForm(request, {
+      maxFileBytes: 10 * 1024 * 1024,
+      maxTotalBytes: 11 * 1024 * 1024,
+      maxFiles: 1,
+    })
   } catch (error) {
     if (!isDomainError(error)) throw error
-    const reply: FormReply = { status: 'error', fieldErrors: {}, formError: t(error.messageKey, error.details), values: {} }
+    const reply: FormReply = {
+      status: 'error',
+      fieldErrors: {},
+      formError: t(error.messageKey, error.details),
+      values: {},
+    }
     return { ok: false as const, response: data(reply, { status: error.status }) }
   }
   const parsed = parseForm(formData, makerSchema, t)

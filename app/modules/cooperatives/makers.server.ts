@@ -4,7 +4,8 @@ import { db } from '#app/utils/db.server.ts'
 import { DomainError } from '#app/utils/errors.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { type CooperativeScope } from '#app/modules/auth/guards.server.ts'
-import { deleteStoredImage, storeImage } from '#app/modules/media/images.server.ts'
+import { storeImage } from '#app/modules/media/images.server.ts'
+import { releaseImage } from '#app/modules/media/release.server.ts'
 
 export type MakerInput = {
   name: string
@@ -18,7 +19,10 @@ function requireManager(scope: CooperativeScope) {
   if (scope.role !== 'manager') throw new DomainError('forbidden', 'errors.managersOnly')
 }
 
-export async function listMakers(cooperativeId: string, options: { includeArchived?: boolean } = {}) {
+export async function listMakers(
+  cooperativeId: string,
+  options: { includeArchived?: boolean } = {},
+) {
   return db
     .select({
       id: makers.id,
@@ -31,7 +35,12 @@ export async function listMakers(cooperativeId: string, options: { includeArchiv
       archivedAt: makers.archivedAt,
     })
     .from(makers)
-    .where(and(eq(makers.cooperativeId, cooperativeId), options.includeArchived ? undefined : isNull(makers.archivedAt)))
+    .where(
+      and(
+        eq(makers.cooperativeId, cooperativeId),
+        options.includeArchived ? undefined : isNull(makers.archivedAt),
+      ),
+    )
     .orderBy(asc(makers.name))
 }
 
@@ -51,16 +60,25 @@ async function photoFrom(bytes: Buffer | null) {
     return await storeImage(bytes)
   } catch (error) {
     if (error instanceof DomainError) {
-      throw new DomainError(error.code, error.messageKey, { details: error.details, field: 'photo' })
+      throw new DomainError(error.code, error.messageKey, {
+        details: error.details,
+        field: 'photo',
+      })
     }
     throw error
   }
 }
 
 /** A photo is shown only with the maker's recorded consent; without it, no photo is kept. */
-export async function addMaker(input: { scope: CooperativeScope; maker: MakerInput; photo: Buffer | null; requestId?: string }) {
+export async function addMaker(input: {
+  scope: CooperativeScope
+  maker: MakerInput
+  photo: Buffer | null
+  requestId?: string
+}) {
   requireManager(input.scope)
-  if (input.photo && !input.maker.consent) throw new DomainError('invalid', 'errors.photoNeedsConsent', { field: 'consent' })
+  if (input.photo && !input.maker.consent)
+    throw new DomainError('invalid', 'errors.photoNeedsConsent', { field: 'consent' })
   const photo = await photoFrom(input.photo)
   try {
     return await db.transaction(async (tx) => {
@@ -88,7 +106,7 @@ export async function addMaker(input: { scope: CooperativeScope; maker: MakerInp
       return maker!
     })
   } catch (error) {
-    if (photo) await deleteStoredImage(photo).catch(() => {})
+    if (photo) await releaseImage(photo).catch(() => {})
     throw error
   }
 }
@@ -103,8 +121,11 @@ export async function updateMaker(input: {
 }) {
   requireManager(input.scope)
   const before = await getMaker(input.scope, input.makerId)
-  const keepsPhoto = Boolean(input.photo) || (Boolean(before.photo) && !input.removePhoto)
-  if (keepsPhoto && !input.maker.consent) throw new DomainError('invalid', 'errors.photoNeedsConsent', { field: 'consent' })
+  if (input.photo && !input.maker.consent) {
+    throw new DomainError('invalid', 'errors.photoNeedsConsent', { field: 'consent' })
+  }
+  // Without her consent no photo is kept: withdrawing consent removes it.
+  const removePhoto = input.removePhoto || !input.maker.consent
   const photo = await photoFrom(input.photo)
   try {
     await db.transaction(async (tx) => {
@@ -115,10 +136,12 @@ export async function updateMaker(input: {
           bioAr: input.maker.bioAr,
           bioFr: input.maker.bioFr,
           bioEn: input.maker.bioEn,
-          ...(photo ? { photo } : input.removePhoto ? { photo: null } : {}),
+          ...(photo ? { photo } : removePhoto ? { photo: null } : {}),
           consentAt: input.maker.consent ? (before.consentAt ?? sql`now()`) : null,
         })
-        .where(and(eq(makers.id, input.makerId), eq(makers.cooperativeId, input.scope.cooperative.id)))
+        .where(
+          and(eq(makers.id, input.makerId), eq(makers.cooperativeId, input.scope.cooperative.id)),
+        )
       await recordAudit(tx, {
         actorUserId: input.scope.user.id,
         actorRole: input.scope.role,
@@ -126,24 +149,37 @@ export async function updateMaker(input: {
         targetType: 'maker',
         targetId: input.makerId,
         before: { name: before.name, consent: Boolean(before.consentAt) },
-        after: { name: input.maker.name, consent: input.maker.consent, photo: photo ? 'replaced' : input.removePhoto ? 'removed' : 'kept' },
+        after: {
+          name: input.maker.name,
+          consent: input.maker.consent,
+          photo: photo ? 'replaced' : removePhoto && before.photo ? 'removed' : 'kept',
+        },
         requestId: input.requestId,
       })
     })
   } catch (error) {
-    if (photo) await deleteStoredImage(photo).catch(() => {})
+    if (photo) await releaseImage(photo).catch(() => {})
     throw error
   }
+  // The old photo's files go once nothing shows them.
+  if ((photo || removePhoto) && before.photo) await releaseImage(before.photo)
 }
 
-export async function setMakerArchived(input: { scope: CooperativeScope; makerId: string; archived: boolean; requestId?: string }) {
+export async function setMakerArchived(input: {
+  scope: CooperativeScope
+  makerId: string
+  archived: boolean
+  requestId?: string
+}) {
   requireManager(input.scope)
   await getMaker(input.scope, input.makerId)
   await db.transaction(async (tx) => {
     await tx
       .update(makers)
       .set({ archivedAt: input.archived ? sql`now()` : null })
-      .where(and(eq(makers.id, input.makerId), eq(makers.cooperativeId, input.scope.cooperative.id)))
+      .where(
+        and(eq(makers.id, input.makerId), eq(makers.cooperativeId, input.scope.cooperative.id)),
+      )
     await recordAudit(tx, {
       actorUserId: input.scope.user.id,
       actorRole: input.scope.role,

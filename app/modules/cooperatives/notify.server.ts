@@ -33,7 +33,11 @@ export async function emailManagers(
 }
 
 /** E-mail the association's reviewers and admins. */
-export async function emailReviewers(tx: Queryable, template: EmailTemplate, data: Record<string, string>) {
+export async function emailReviewers(
+  tx: Queryable,
+  template: EmailTemplate,
+  data: Record<string, string>,
+) {
   const reviewers = await tx
     .selectDistinct({ email: users.email, name: users.name, locale: users.locale })
     .from(userRoles)

@@ -27,7 +27,12 @@ const wholeNumber = (min: number, max: number) =>
     .min(1, { error: 'errors.required' })
     .regex(/^\d+$/, { error: 'errors.wholeNumber' })
     .transform(Number)
-    .pipe(z.number().min(min, { error: 'errors.numberTooSmall' }).max(max, { error: 'errors.numberTooLarge' }))
+    .pipe(
+      z
+        .number()
+        .min(min, { error: 'errors.numberTooSmall' })
+        .max(max, { error: 'errors.numberTooLarge' }),
+    )
 
 export const iceSchema = z
   .string({ error: 'errors.required' })
@@ -92,7 +97,10 @@ export const legalFields = {
     .refine((v) => /^\d{5,10}$/.test(v), { error: 'errors.taxIdInvalid' }),
   vatStatus: z.enum(['exempt', 'liable'], { error: 'errors.chooseOne' }),
   regionCode: z.string({ error: 'errors.chooseOne' }).min(1, { error: 'errors.chooseOne' }).max(80),
-  provinceCode: z.string({ error: 'errors.chooseOne' }).min(1, { error: 'errors.chooseOne' }).max(80),
+  provinceCode: z
+    .string({ error: 'errors.chooseOne' })
+    .min(1, { error: 'errors.chooseOne' })
+    .max(80),
 }
 
 export const bankFields = {
@@ -100,17 +108,28 @@ export const bankFields = {
   accountHolder: text(3, 150),
 }
 
-function womenNotMoreThanMembers(value: { memberCount: number; womenMemberCount: number; womenOnly: boolean }) {
+function womenNotMoreThanMembers(value: {
+  memberCount: number
+  womenMemberCount: number
+  womenOnly: boolean
+}) {
   return value.womenMemberCount <= value.memberCount
 }
 
-function womenOnlyMeansAllWomen(value: { memberCount: number; womenMemberCount: number; womenOnly: boolean }) {
+function womenOnlyMeansAllWomen(value: {
+  memberCount: number
+  womenMemberCount: number
+  womenOnly: boolean
+}) {
   return !value.womenOnly || value.womenMemberCount === value.memberCount
 }
 
 export const applicationSchema = z
   .object({ ...legalFields, ...publicProfileFields, ...bankFields })
-  .refine(womenNotMoreThanMembers, { path: ['womenMemberCount'], error: 'errors.womenMoreThanMembers' })
+  .refine(womenNotMoreThanMembers, {
+    path: ['womenMemberCount'],
+    error: 'errors.womenMoreThanMembers',
+  })
   .refine(womenOnlyMeansAllWomen, { path: ['womenMemberCount'], error: 'errors.womenOnlyMismatch' })
 
 export type ApplicationInput = z.output<typeof applicationSchema>
@@ -118,7 +137,10 @@ export type ApplicationInput = z.output<typeof applicationSchema>
 /** A manager's edit of an active cooperative: legal and public fields (bank data changes apart). */
 export const profileSchema = z
   .object({ ...legalFields, ...publicProfileFields })
-  .refine(womenNotMoreThanMembers, { path: ['womenMemberCount'], error: 'errors.womenMoreThanMembers' })
+  .refine(womenNotMoreThanMembers, {
+    path: ['womenMemberCount'],
+    error: 'errors.womenMoreThanMembers',
+  })
   .refine(womenOnlyMeansAllWomen, { path: ['womenMemberCount'], error: 'errors.womenOnlyMismatch' })
 
 export type ProfileInput = z.output<typeof profileSchema>

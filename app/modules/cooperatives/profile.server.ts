@@ -7,7 +7,8 @@ import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { type CooperativeScope, hasAssociationRole } from '#app/modules/auth/guards.server.ts'
 import { type SessionUser } from '#app/modules/auth/session.server.ts'
 import { readDocument } from '#app/modules/media/documents.server.ts'
-import { deleteStoredImage, storeImage } from '#app/modules/media/images.server.ts'
+import { storeImage } from '#app/modules/media/images.server.ts'
+import { releaseImage } from '#app/modules/media/release.server.ts'
 import { normalizeEmail } from '#app/modules/auth/accounts.server.ts'
 import { resolvePlace } from './application.server.ts'
 import { emailManagers, emailReviewers } from './notify.server.ts'
@@ -68,7 +69,12 @@ export async function listCooperativeDocuments(cooperativeId: string) {
       createdAt: cooperativeDocuments.createdAt,
     })
     .from(cooperativeDocuments)
-    .where(and(eq(cooperativeDocuments.cooperativeId, cooperativeId), isNull(cooperativeDocuments.replacedAt)))
+    .where(
+      and(
+        eq(cooperativeDocuments.cooperativeId, cooperativeId),
+        isNull(cooperativeDocuments.replacedAt),
+      ),
+    )
     .orderBy(asc(cooperativeDocuments.kind))
 }
 
@@ -99,14 +105,20 @@ export async function updateCooperativeProfile(input: {
       logo = await storeImage(input.logo)
     } catch (error) {
       if (error instanceof DomainError) {
-        throw new DomainError(error.code, error.messageKey, { details: error.details, field: 'logo' })
+        throw new DomainError(error.code, error.messageKey, {
+          details: error.details,
+          field: 'logo',
+        })
       }
       throw error
     }
   }
   try {
-    await db.transaction(async (tx) => {
-      const [before] = await tx.select().from(cooperatives).where(eq(cooperatives.id, scope.cooperative.id))
+    const replacedLogo = await db.transaction(async (tx) => {
+      const [before] = await tx
+        .select()
+        .from(cooperatives)
+        .where(eq(cooperatives.id, scope.cooperative.id))
       if (!before) throw new DomainError('not_found', 'errors.notFound')
       const values = {
         displayName: fields.displayName,
@@ -136,7 +148,9 @@ export async function updateCooperativeProfile(input: {
         .set({ ...values, ...(logo ? { logo } : {}) })
         .where(eq(cooperatives.id, scope.cooperative.id))
       const changed = Object.fromEntries(
-        Object.entries(values).filter(([key, value]) => before[key as keyof typeof before] !== value),
+        Object.entries(values).filter(
+          ([key, value]) => before[key as keyof typeof before] !== value,
+        ),
       )
       await recordAudit(tx, {
         actorUserId: scope.user.id,
@@ -144,13 +158,17 @@ export async function updateCooperativeProfile(input: {
         action: 'cooperative.profile_updated',
         targetType: 'cooperative',
         targetId: scope.cooperative.id,
-        before: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]])),
+        before: Object.fromEntries(
+          Object.keys(changed).map((k) => [k, before[k as keyof typeof before]]),
+        ),
         after: { ...changed, ...(logo ? { logo: logo.key } : {}) },
         requestId: input.requestId,
       })
+      return logo ? before.logo : null
     })
+    await releaseImage(replacedLogo)
   } catch (error) {
-    if (logo) await deleteStoredImage(logo).catch(() => {})
+    if (logo) await releaseImage(logo).catch(() => {})
     throw error
   }
 }
@@ -173,10 +191,15 @@ export async function requestRibChange(input: {
       .from(cooperatives)
       .where(eq(cooperatives.id, scope.cooperative.id))
     if (!before) throw new DomainError('not_found', 'errors.notFound')
-    if (before.rib === input.rib) throw new DomainError('invalid', 'errors.ribUnchanged', { field: 'rib' })
+    if (before.rib === input.rib)
+      throw new DomainError('invalid', 'errors.ribUnchanged', { field: 'rib' })
     await tx
       .update(cooperatives)
-      .set({ pendingRib: input.rib, pendingAccountHolder: input.accountHolder, pendingRibRequestedAt: sql`now()` })
+      .set({
+        pendingRib: input.rib,
+        pendingAccountHolder: input.accountHolder,
+        pendingRibRequestedAt: sql`now()`,
+      })
       .where(eq(cooperatives.id, scope.cooperative.id))
     await recordAudit(tx, {
       actorUserId: scope.user.id,
@@ -213,10 +236,15 @@ export async function readCooperativeDocument(user: SessionUser, documentId: str
     .from(cooperativeDocuments)
     .leftJoin(
       memberships,
-      and(eq(memberships.cooperativeId, cooperativeDocuments.cooperativeId), eq(memberships.userId, user.id)),
+      and(
+        eq(memberships.cooperativeId, cooperativeDocuments.cooperativeId),
+        eq(memberships.userId, user.id),
+      ),
     )
     .where(eq(cooperativeDocuments.id, documentId))
-  const allowed = document && (document.member || hasAssociationRole(user, 'reviewer') || hasAssociationRole(user, 'finance'))
+  const allowed =
+    document &&
+    (document.member || hasAssociationRole(user, 'reviewer') || hasAssociationRole(user, 'finance'))
   if (!allowed) throw new DomainError('not_found', 'errors.notFound')
   const file = await readDocument(document.storageKey)
   if (!file) throw new DomainError('not_found', 'errors.notFound')

@@ -40,9 +40,18 @@ export async function getPublicCooperative(slug: string, language: Language) {
   if (!row) return null
   // Only makers who agreed to be shown, and never archived ones.
   const shown = await db
-    .select({ id: makers.id, name: makers.name, bioAr: makers.bioAr, bioFr: makers.bioFr, bioEn: makers.bioEn, photo: makers.photo })
+    .select({
+      id: makers.id,
+      name: makers.name,
+      bioAr: makers.bioAr,
+      bioFr: makers.bioFr,
+      bioEn: makers.bioEn,
+      photo: makers.photo,
+    })
     .from(makers)
-    .where(and(eq(makers.cooperativeId, row.id), isNotNull(makers.consentAt), isNull(makers.archivedAt)))
+    .where(
+      and(eq(makers.cooperativeId, row.id), isNotNull(makers.consentAt), isNull(makers.archivedAt)),
+    )
     .orderBy(asc(makers.name))
   return {
     slug: row.slug,
@@ -55,10 +64,16 @@ export async function getPublicCooperative(slug: string, language: Language) {
     foundedYear: row.foundedYear,
     commune: row.commune,
     story: localized(row, 'story', language),
-    storyLanguage: localized(row, 'story', language) === row.storyAr && language !== 'ar' ? 'ar' : language,
+    storyLanguage:
+      localized(row, 'story', language) === row.storyAr && language !== 'ar' ? 'ar' : language,
     logo: row.logo,
     region: localized(row, 'region', language),
     province: localized(row, 'province', language),
-    makers: shown.map((m) => ({ id: m.id, name: m.name, bio: localized(m, 'bio', language) || null, photo: m.photo })),
+    makers: shown.map((m) => ({
+      id: m.id,
+      name: m.name,
+      bio: localized(m, 'bio', language) || null,
+      photo: m.photo,
+    })),
   }
 }

@@ -25,10 +25,20 @@ export const cooperativeDecisions = {
   approve: { from: ['applied'], to: 'active', needsReason: false, email: 'cooperativeApproved' },
   reject: { from: ['applied'], to: 'rejected', needsReason: true, email: 'cooperativeRejected' },
   suspend: { from: ['active'], to: 'suspended', needsReason: true, email: 'cooperativeSuspended' },
-  reactivate: { from: ['suspended'], to: 'active', needsReason: false, email: 'cooperativeReactivated' },
+  reactivate: {
+    from: ['suspended'],
+    to: 'active',
+    needsReason: false,
+    email: 'cooperativeReactivated',
+  },
 } as const satisfies Record<
   string,
-  { from: readonly CooperativeStatus[]; to: CooperativeStatus; needsReason: boolean; email: EmailTemplate }
+  {
+    from: readonly CooperativeStatus[]
+    to: CooperativeStatus
+    needsReason: boolean
+    email: EmailTemplate
+  }
 >
 
 export type CooperativeDecision = keyof typeof cooperativeDecisions
@@ -122,7 +132,9 @@ export async function decideRibChange(input: {
     await tx
       .update(cooperatives)
       .set({
-        ...(input.approve ? { rib: before.pendingRib, accountHolder: before.pendingAccountHolder } : {}),
+        ...(input.approve
+          ? { rib: before.pendingRib, accountHolder: before.pendingAccountHolder }
+          : {}),
         pendingRib: null,
         pendingAccountHolder: null,
         pendingRibRequestedAt: null,
@@ -138,9 +150,14 @@ export async function decideRibChange(input: {
       after: { rib: input.approve ? before.pendingRib : before.rib },
       requestId: input.requestId,
     })
-    await emailManagers(tx, input.cooperativeId, input.approve ? 'ribChangeApproved' : 'ribChangeRejected', {
-      cooperative: before.displayName,
-    })
+    await emailManagers(
+      tx,
+      input.cooperativeId,
+      input.approve ? 'ribChangeApproved' : 'ribChangeRejected',
+      {
+        cooperative: before.displayName,
+      },
+    )
   })
 }
 
@@ -167,7 +184,11 @@ export async function getReviewQueue() {
       .orderBy(asc(cooperatives.appliedAt))
       .limit(200),
     db
-      .select({ id: cooperatives.id, displayName: cooperatives.displayName, requestedAt: cooperatives.pendingRibRequestedAt })
+      .select({
+        id: cooperatives.id,
+        displayName: cooperatives.displayName,
+        requestedAt: cooperatives.pendingRibRequestedAt,
+      })
       .from(cooperatives)
       .where(isNotNull(cooperatives.pendingRib))
       .orderBy(asc(cooperatives.pendingRibRequestedAt)),
@@ -177,7 +198,12 @@ export async function getReviewQueue() {
 
 export async function listCooperativesByStatus(status: CooperativeStatus) {
   return db
-    .select({ id: cooperatives.id, displayName: cooperatives.displayName, decidedAt: cooperatives.decidedAt, appliedAt: cooperatives.appliedAt })
+    .select({
+      id: cooperatives.id,
+      displayName: cooperatives.displayName,
+      decidedAt: cooperatives.decidedAt,
+      appliedAt: cooperatives.appliedAt,
+    })
     .from(cooperatives)
     .where(eq(cooperatives.status, status))
     .orderBy(asc(cooperatives.displayName))
@@ -232,9 +258,16 @@ export async function getCooperativeForReview(id: string) {
   if (!cooperative) return null
   const [documents, managers, history] = await Promise.all([
     db
-      .select({ id: cooperativeDocuments.id, kind: cooperativeDocuments.kind, contentType: cooperativeDocuments.contentType, createdAt: cooperativeDocuments.createdAt })
+      .select({
+        id: cooperativeDocuments.id,
+        kind: cooperativeDocuments.kind,
+        contentType: cooperativeDocuments.contentType,
+        createdAt: cooperativeDocuments.createdAt,
+      })
       .from(cooperativeDocuments)
-      .where(and(eq(cooperativeDocuments.cooperativeId, id), isNull(cooperativeDocuments.replacedAt)))
+      .where(
+        and(eq(cooperativeDocuments.cooperativeId, id), isNull(cooperativeDocuments.replacedAt)),
+      )
       .orderBy(asc(cooperativeDocuments.kind)),
     db
       .select({ name: users.name, email: users.email })
@@ -242,7 +275,12 @@ export async function getCooperativeForReview(id: string) {
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.cooperativeId, id), eq(memberships.role, 'manager'))),
     db
-      .select({ action: auditLog.action, createdAt: auditLog.createdAt, after: auditLog.after, actor: users.name })
+      .select({
+        action: auditLog.action,
+        createdAt: auditLog.createdAt,
+        after: auditLog.after,
+        actor: users.name,
+      })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
       .where(and(eq(auditLog.targetType, 'cooperative'), eq(auditLog.targetId, id)))

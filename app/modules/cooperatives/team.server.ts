@@ -1,6 +1,11 @@
 import crypto from 'node:crypto'
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
-import { cooperatives, invitations, memberships, type MembershipRole } from '#db/schema/cooperatives.ts'
+import {
+  cooperatives,
+  invitations,
+  memberships,
+  type MembershipRole,
+} from '#db/schema/cooperatives.ts'
 import { users } from '#db/schema/identity.ts'
 import { db, type Queryable } from '#app/utils/db.server.ts'
 import { DomainError } from '#app/utils/errors.server.ts'
@@ -23,13 +28,24 @@ function requireManager(scope: CooperativeScope) {
 export async function listTeam(cooperativeId: string) {
   const [members, pending] = await Promise.all([
     db
-      .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
+      .select({
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        role: memberships.role,
+        since: memberships.createdAt,
+      })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.cooperativeId, cooperativeId))
       .orderBy(asc(memberships.role), asc(users.name)),
     db
-      .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt })
+      .select({
+        id: invitations.id,
+        email: invitations.email,
+        role: invitations.role,
+        expiresAt: invitations.expiresAt,
+      })
       .from(invitations)
       .where(
         and(
@@ -59,7 +75,12 @@ export async function inviteMember(input: {
     .select({ userId: memberships.userId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.cooperativeId, input.scope.cooperative.id), eq(sql`lower(${users.email})`, email)))
+    .where(
+      and(
+        eq(memberships.cooperativeId, input.scope.cooperative.id),
+        eq(sql`lower(${users.email})`, email),
+      ),
+    )
   if (already) throw new DomainError('conflict', 'errors.alreadyMember', { field: 'email' })
   const token = crypto.randomBytes(32).toString('base64url')
   await db.transaction(async (tx) => {
@@ -96,7 +117,11 @@ export async function inviteMember(input: {
   })
 }
 
-export async function revokeInvitation(scope: CooperativeScope, invitationId: string, requestId?: string) {
+export async function revokeInvitation(
+  scope: CooperativeScope,
+  invitationId: string,
+  requestId?: string,
+) {
   requireManager(scope)
   await db.transaction(async (tx) => {
     const [revoked] = await tx
@@ -149,7 +174,11 @@ export async function findInvitation(token: string) {
 }
 
 /** The signed-in user joins the cooperative with the invited role; the link is spent. */
-export async function acceptInvitation(input: { token: string; user: SessionUser; requestId?: string }) {
+export async function acceptInvitation(input: {
+  token: string
+  user: SessionUser
+  requestId?: string
+}) {
   return db.transaction(async (tx) => {
     const [invitation] = await tx
       .update(invitations)
@@ -162,11 +191,19 @@ export async function acceptInvitation(input: { token: string; user: SessionUser
           gt(invitations.expiresAt, sql`now()`),
         ),
       )
-      .returning({ cooperativeId: invitations.cooperativeId, role: invitations.role, email: invitations.email })
+      .returning({
+        cooperativeId: invitations.cooperativeId,
+        role: invitations.role,
+        email: invitations.email,
+      })
     if (!invitation) throw new DomainError('invalid', 'errors.invitationInvalid')
     await tx
       .insert(memberships)
-      .values({ cooperativeId: invitation.cooperativeId, userId: input.user.id, role: invitation.role })
+      .values({
+        cooperativeId: invitation.cooperativeId,
+        userId: input.user.id,
+        role: invitation.role,
+      })
       .onConflictDoNothing()
     await recordAudit(tx, {
       actorUserId: input.user.id,
@@ -203,11 +240,18 @@ export async function changeMemberRole(input: {
   requireManager(input.scope)
   await db.transaction(async (tx) => {
     // Lock the cooperative's memberships so two managers demoting each other cannot both win.
-    await tx.execute(sql`select 1 from ${memberships} where ${memberships.cooperativeId} = ${input.scope.cooperative.id} for update`)
+    await tx.execute(
+      sql`select 1 from ${memberships} where ${memberships.cooperativeId} = ${input.scope.cooperative.id} for update`,
+    )
     const [current] = await tx
       .select({ role: memberships.role })
       .from(memberships)
-      .where(and(eq(memberships.cooperativeId, input.scope.cooperative.id), eq(memberships.userId, input.userId)))
+      .where(
+        and(
+          eq(memberships.cooperativeId, input.scope.cooperative.id),
+          eq(memberships.userId, input.userId),
+        ),
+      )
     if (!current) throw new DomainError('not_found', 'errors.notFound')
     if (current.role === input.role) return
     if (current.role === 'manager' && (await managerCount(tx, input.scope.cooperative.id)) <= 1) {
@@ -216,7 +260,12 @@ export async function changeMemberRole(input: {
     await tx
       .update(memberships)
       .set({ role: input.role })
-      .where(and(eq(memberships.cooperativeId, input.scope.cooperative.id), eq(memberships.userId, input.userId)))
+      .where(
+        and(
+          eq(memberships.cooperativeId, input.scope.cooperative.id),
+          eq(memberships.userId, input.userId),
+        ),
+      )
     await recordAudit(tx, {
       actorUserId: input.scope.user.id,
       actorRole: input.scope.role,
@@ -231,21 +280,37 @@ export async function changeMemberRole(input: {
 }
 
 /** Remove someone from the team. The last manager can never be removed. */
-export async function removeMember(input: { scope: CooperativeScope; userId: string; requestId?: string }) {
+export async function removeMember(input: {
+  scope: CooperativeScope
+  userId: string
+  requestId?: string
+}) {
   requireManager(input.scope)
   await db.transaction(async (tx) => {
-    await tx.execute(sql`select 1 from ${memberships} where ${memberships.cooperativeId} = ${input.scope.cooperative.id} for update`)
+    await tx.execute(
+      sql`select 1 from ${memberships} where ${memberships.cooperativeId} = ${input.scope.cooperative.id} for update`,
+    )
     const [current] = await tx
       .select({ role: memberships.role })
       .from(memberships)
-      .where(and(eq(memberships.cooperativeId, input.scope.cooperative.id), eq(memberships.userId, input.userId)))
+      .where(
+        and(
+          eq(memberships.cooperativeId, input.scope.cooperative.id),
+          eq(memberships.userId, input.userId),
+        ),
+      )
     if (!current) throw new DomainError('not_found', 'errors.notFound')
     if (current.role === 'manager' && (await managerCount(tx, input.scope.cooperative.id)) <= 1) {
       throw new DomainError('conflict', 'errors.lastManager')
     }
     await tx
       .delete(memberships)
-      .where(and(eq(memberships.cooperativeId, input.scope.cooperative.id), eq(memberships.userId, input.userId)))
+      .where(
+        and(
+          eq(memberships.cooperativeId, input.scope.cooperative.id),
+          eq(memberships.userId, input.userId),
+        ),
+      )
     await recordAudit(tx, {
       actorUserId: input.scope.user.id,
       actorRole: input.scope.role,

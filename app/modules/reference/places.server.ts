@@ -3,7 +3,11 @@ import { provinces, regions } from '#db/schema/reference.ts'
 import { db } from '#app/utils/db.server.ts'
 import { type Language, localized } from '#app/modules/i18n/config.ts'
 
-export type RegionOption = { code: string; name: string; provinces: { code: string; name: string }[] }
+export type RegionOption = {
+  code: string
+  name: string
+  provinces: { code: string; name: string }[]
+}
 
 /** The 12 regions with their provinces, named in the reader's language. One query. */
 export async function listRegionsWithProvinces(language: Language): Promise<RegionOption[]> {
@@ -30,6 +34,7 @@ export async function listRegionsWithProvinces(language: Language): Promise<Regi
     }
     region.provinces.push({ code: row.provinceCode, name: localized(row, 'province', language) })
   }
-  for (const region of byRegion.values()) region.provinces.sort((a, b) => a.name.localeCompare(b.name, language))
+  for (const region of byRegion.values())
+    region.provinces.sort((a, b) => a.name.localeCompare(b.name, language))
   return [...byRegion.values()]
 }
