@@ -6,9 +6,24 @@ import {
   memberships,
   type MembershipRole,
   type CooperativeStatus,
+  type StoredImage,
 } from '#db/schema/cooperatives.ts'
 import { userRoles, users } from '#db/schema/identity.ts'
-import { provinces, regions } from '#db/schema/reference.ts'
+import { categories, type CertificationCode, provinces, regions } from '#db/schema/reference.ts'
+import {
+  productImages,
+  productMakers,
+  products,
+  type ProductFacts,
+  type ProductStatus,
+  productVariants,
+} from '#db/schema/catalog.ts'
+import {
+  certificateEvents,
+  certificateProducts,
+  certificates,
+  type CertificateStatus,
+} from '#db/schema/certification.ts'
 import { type Queryable } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { iceCheckDigits, ribKey } from '#app/modules/cooperatives/identifiers.ts'
@@ -173,4 +188,165 @@ export async function createCooperativeWithTeam(db: Queryable, input: Cooperativ
   const member = await createUser(db, { name: 'Member' })
   await addMembership(db, { cooperativeId: cooperative.id, userId: member.id, role: 'member' })
   return { cooperative, manager, member }
+}
+
+export async function findCategory(db: Queryable, slug: string) {
+  const [row] = await db
+    .select({ id: categories.id, kind: categories.kind })
+    .from(categories)
+    .where(eq(categories.slug, slug))
+  if (!row) throw new Error(`Unknown category ${slug}`)
+  return row
+}
+
+export type ProductInput = {
+  cooperativeId: string
+  categorySlug?: string
+  slug?: string
+  titleAr?: string
+  titleFr?: string | null
+  titleEn?: string | null
+  descriptionAr?: string
+  descriptionFr?: string | null
+  descriptionEn?: string | null
+  status?: ProductStatus
+  claims?: CertificationCode[]
+  madeToOrder?: boolean
+  facts?: ProductFacts
+  seasonStartMonth?: number | null
+  seasonEndMonth?: number | null
+  blockedReason?: string | null
+  variants?: {
+    sku?: string
+    labelAr?: string
+    labelFr?: string | null
+    labelEn?: string | null
+    priceCentimes?: number
+    stockQuantity?: number
+    weightGrams?: number
+  }[]
+  images?: { image: StoredImage; altAr?: string; altFr?: string | null; altEn?: string | null }[]
+  makerIds?: string[]
+}
+
+export async function createProduct(db: Queryable, input: ProductInput) {
+  const suffix = next()
+  const category = await findCategory(db, input.categorySlug ?? 'honey')
+  const [product] = await db
+    .insert(products)
+    .values({
+      cooperativeId: input.cooperativeId,
+      slug: input.slug ?? `product-${suffix}`,
+      categoryId: category.id,
+      titleAr: input.titleAr ?? `منتج ${suffix}`,
+      titleFr: input.titleFr ?? null,
+      titleEn: input.titleEn ?? null,
+      descriptionAr: input.descriptionAr ?? 'منتج من صنع التعاونية.',
+      descriptionFr: input.descriptionFr ?? null,
+      descriptionEn: input.descriptionEn ?? null,
+      status: input.status ?? 'published',
+      publishedAt: (input.status ?? 'published') === 'published' ? new Date() : null,
+      claims: input.claims ?? [],
+      madeToOrder: input.madeToOrder ?? false,
+      facts: input.facts ?? {},
+      seasonStartMonth: input.seasonStartMonth ?? null,
+      seasonEndMonth: input.seasonEndMonth ?? null,
+      blockedAt: input.blockedReason ? new Date() : null,
+      blockedReason: input.blockedReason ?? null,
+    })
+    .returning({ id: products.id, slug: products.slug, cooperativeId: products.cooperativeId })
+  if (!product) throw new Error('product not created')
+  const variants = input.variants ?? [{}]
+  const insertedVariants = await db
+    .insert(productVariants)
+    .values(
+      variants.map((v, i) => ({
+        productId: product.id,
+        sku: v.sku ?? `SKU-${suffix}-${i + 1}`,
+        labelAr: v.labelAr ?? '',
+        labelFr: v.labelFr ?? null,
+        labelEn: v.labelEn ?? null,
+        priceCentimes: v.priceCentimes ?? 12000,
+        stockQuantity: v.stockQuantity ?? 10,
+        weightGrams: v.weightGrams ?? 500,
+        position: i,
+      })),
+    )
+    .returning({ id: productVariants.id, sku: productVariants.sku })
+  if (input.images?.length) {
+    await db.insert(productImages).values(
+      input.images.map((img, i) => ({
+        productId: product.id,
+        image: img.image,
+        altAr: img.altAr ?? '',
+        altFr: img.altFr ?? null,
+        altEn: img.altEn ?? null,
+        position: i,
+      })),
+    )
+  }
+  if (input.makerIds?.length) {
+    await db
+      .insert(productMakers)
+      .values(input.makerIds.map((makerId) => ({ productId: product.id, makerId })))
+  }
+  return { ...product, variants: insertedVariants }
+}
+
+export type CertificateInput = {
+  cooperativeId: string
+  type: CertificationCode
+  status?: CertificateStatus
+  scope?: 'cooperative' | 'products'
+  productIds?: string[]
+  issuingBody?: string
+  number?: string
+  signName?: string | null
+  issuedAt?: Date
+  expiresAt?: Date | null
+  decisionNote?: string | null
+  decidedAt?: Date | null
+}
+
+export async function createCertificate(db: Queryable, input: CertificateInput) {
+  const status = input.status ?? 'approved'
+  const [certificate] = await db
+    .insert(certificates)
+    .values({
+      cooperativeId: input.cooperativeId,
+      type: input.type,
+      issuingBody: input.issuingBody ?? 'ONSSA',
+      number: input.number ?? `N-${next()}`,
+      signName: input.signName ?? null,
+      scope: input.scope ?? (input.productIds?.length ? 'products' : 'cooperative'),
+      issuedAt: input.issuedAt ?? new Date(Date.now() - 365 * 24 * 3600 * 1000),
+      expiresAt: input.expiresAt === undefined ? null : input.expiresAt,
+      status,
+      decisionNote: input.decisionNote ?? null,
+      decidedAt: status === 'pending_review' ? null : (input.decidedAt ?? new Date()),
+      approvedAt: status === 'pending_review' || status === 'rejected' ? null : new Date(),
+    })
+    .returning({ id: certificates.id })
+  if (!certificate) throw new Error('certificate not created')
+  if (input.productIds?.length) {
+    await db
+      .insert(certificateProducts)
+      .values(input.productIds.map((productId) => ({ certificateId: certificate.id, productId })))
+  }
+  await db.insert(certificateEvents).values({
+    certificateId: certificate.id,
+    action: 'submitted',
+    fromStatus: null,
+    toStatus: 'pending_review',
+  })
+  if (status !== 'pending_review') {
+    await db.insert(certificateEvents).values({
+      certificateId: certificate.id,
+      action: status === 'approved' ? 'approve' : status,
+      fromStatus: 'pending_review',
+      toStatus: status,
+      note: input.decisionNote ?? null,
+    })
+  }
+  return certificate
 }

@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm'
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { createdAt, id, oneOf, timestamptz, updatedAt } from './columns.ts'
+import { cooperatives, makers, type StoredImage } from './cooperatives.ts'
+import { users } from './identity.ts'
+import { categories } from './reference.ts'
+
+export const productStatuses = ['draft', 'published', 'archived'] as const
+export type ProductStatus = (typeof productStatuses)[number]
+
+/** Facts that depend on the kind of product (food, cosmetic, craft). */
+export type ProductFacts = {
+  netQuantity?: string
+  ingredients?: string
+  lot?: string
+  bestBefore?: string
+  volume?: string
+  registrationNumber?: string
+  dimensions?: string
+  material?: string
+  leadTimeDays?: number
+  careNotes?: string
+}
+
+export const products = pgTable(
+  'products',
+  {
+    id: id(),
+    cooperativeId: uuid('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => categories.id),
+    titleAr: text('title_ar').notNull(),
+    titleFr: text('title_fr'),
+    titleEn: text('title_en'),
+    descriptionAr: text('description_ar').notNull().default(''),
+    descriptionFr: text('description_fr'),
+    descriptionEn: text('description_en'),
+    facts: jsonb('facts').$type<ProductFacts>().notNull().default({}),
+    /** Months 1–12 of the season; null when sold all year. May wrap (11 → 1). */
+    seasonStartMonth: integer('season_start_month'),
+    seasonEndMonth: integer('season_end_month'),
+    /** Certification types the product shows as badges (each needs its certificate). */
+    claims: text('claims')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    madeToOrder: boolean('made_to_order').notNull().default(false),
+    status: text('status').notNull().default('draft'),
+    publishedAt: timestamptz('published_at'),
+    blockedAt: timestamptz('blocked_at'),
+    blockedReason: text('blocked_reason'),
+    blockedBy: uuid('blocked_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('products_slug_unique').on(t.slug),
+    index('products_cooperative_idx').on(t.cooperativeId, t.status),
+    index('products_category_idx').on(t.categoryId),
+    check('products_status_check', oneOf('status', productStatuses)),
+    check(
+      'products_season_check',
+      sql`(season_start_month is null and season_end_month is null) or (season_start_month between 1 and 12 and season_end_month between 1 and 12)`,
+    ),
+  ],
+)
+
+export const productVariants = pgTable(
+  'product_variants',
+  {
+    id: id(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    sku: text('sku').notNull(),
+    labelAr: text('label_ar').notNull().default(''),
+    labelFr: text('label_fr'),
+    labelEn: text('label_en'),
+    priceCentimes: integer('price_centimes').notNull(),
+    stockQuantity: integer('stock_quantity').notNull().default(0),
+    weightGrams: integer('weight_grams').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('product_variants_product_idx').on(t.productId, t.position),
+    uniqueIndex('product_variants_sku_unique').on(t.productId, t.sku),
+    check('product_variants_price_check', sql`price_centimes > 0`),
+    check('product_variants_stock_check', sql`stock_quantity >= 0`),
+    check('product_variants_weight_check', sql`weight_grams > 0`),
+  ],
+)
+
+export const productImages = pgTable(
+  'product_images',
+  {
+    id: id(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    image: jsonb('image').$type<StoredImage>().notNull(),
+    altAr: text('alt_ar').notNull().default(''),
+    altFr: text('alt_fr'),
+    altEn: text('alt_en'),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('product_images_product_idx').on(t.productId, t.position)],
+)
+
+export const productMakers = pgTable(
+  'product_makers',
+  {
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    makerId: uuid('maker_id')
+      .notNull()
+      .references(() => makers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.makerId] }),
+    index('product_makers_maker_idx').on(t.makerId),
+  ],
+)
