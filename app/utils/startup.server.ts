@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { ensureAdmin } from '#db/seed/admin.ts'
 import { seedDemoWorld } from '#db/seed/demo.ts'
 import { seedReferenceData } from '#db/seed/reference.ts'
+import { sendCertificateReminders } from '#app/modules/certification/reminders.server.ts'
 import { deliverPendingEmails } from '#app/modules/notifications/outbox.server.ts'
 import { getDatabase } from './db.server.ts'
 import { getEnv } from './env.server.ts'
@@ -69,9 +70,15 @@ export async function startup({ logger }: { logger: Logger }) {
     )
   }, 30_000)
   timer.unref()
+  // Housekeeping only: expiry itself is read at query time, so a missed run sells nothing wrong.
+  const reminders = setInterval(() => {
+    sendCertificateReminders().catch((error: unknown) => logger.error({ msg: 'certificate reminders failed', error: String(error) }))
+  }, 60 * 60_000)
+  reminders.unref()
   return {
     async stop() {
       clearInterval(timer)
+      clearInterval(reminders)
       if (retry) clearTimeout(retry)
       await getDatabase().close()
     },

@@ -21,6 +21,9 @@ export type EmailTemplate =
   | 'ribChangeApproved'
   | 'ribChangeRejected'
   | 'invitation'
+  | 'certificateSubmitted'
+  | 'certificateDecision'
+  | 'certificateExpiring'
 
 /**
  * Queue an e-mail in the outbox, in the caller's transaction. Subject and body come from the
