@@ -1,6 +1,7 @@
 // Seed reference data, the association admin and (unless SEED_DEMO=false) the demo world.
 // Safe to run again: every step skips what is already there.
 import { ensureAdmin } from '#db/seed/admin.ts'
+import { seedDemoCatalog } from '#db/seed/demo-catalog.ts'
 import { seedDemoWorld } from '#db/seed/demo.ts'
 import { seedReferenceData } from '#db/seed/reference.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
@@ -20,6 +21,7 @@ if (admin.created) {
 }
 if (env.SEED_DEMO === 'true') {
   const created = await seedDemoWorld(handle.db)
-  console.log(`Demo world: ${created} cooperatives added.`)
+  const catalog = await seedDemoCatalog(handle.db)
+  console.log(`Demo world: ${created} cooperatives, ${catalog.products} products, ${catalog.certificates} certificates added.`)
 }
 await handle.close()

@@ -307,12 +307,14 @@ export function FileField({
   label,
   accept,
   required,
+  multiple,
   error,
 }: {
   name: string
   label: string
   accept: string
   required?: boolean
+  multiple?: boolean
   error?: string
 }) {
   const id = `file-${name}`
@@ -327,6 +329,7 @@ export function FileField({
         name={name}
         accept={accept}
         required={required}
+        multiple={multiple}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         className="block min-h-12 w-full rounded-lg border-2 border-dashed border-ink-soft/40 bg-white p-2 file:me-3 file:min-h-10 file:rounded-md file:border-0 file:bg-blue-light file:px-3 file:font-semibold file:text-blue-dark"

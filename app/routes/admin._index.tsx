@@ -30,9 +30,15 @@ export default function AdminHome() {
           </div>
         ))}
       </dl>
-      <p className="mt-6">
+      <p className="mt-6 flex flex-wrap gap-3">
         <Link to="/admin/cooperatives" className="btn-primary">
           {t('admin.cooperativesLink')}
+        </Link>
+        <Link to="/admin/certificates" className="btn-primary">
+          {t('admin.certificatesLink')}
+        </Link>
+        <Link to="/admin/products" className="btn-secondary">
+          {t('admin.productsLink')}
         </Link>
       </p>
     </main>

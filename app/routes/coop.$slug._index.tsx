@@ -29,9 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const tiles = [
-  { key: 'products', Icon: Package, path: null },
+  { key: 'products', Icon: Package, path: 'products' },
   { key: 'orders', Icon: ShoppingBag, path: null },
-  { key: 'certificates', Icon: BadgeCheck, path: null },
+  { key: 'certificates', Icon: BadgeCheck, path: 'certificates' },
   { key: 'money', Icon: Banknote, path: null },
   { key: 'makers', Icon: HandHeart, path: 'makers' },
   { key: 'team', Icon: UsersRound, path: 'team' },

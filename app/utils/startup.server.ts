@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { ensureAdmin } from '#db/seed/admin.ts'
+import { seedDemoCatalog } from '#db/seed/demo-catalog.ts'
 import { seedDemoWorld } from '#db/seed/demo.ts'
 import { seedReferenceData } from '#db/seed/reference.ts'
 import { sendCertificateReminders } from '#app/modules/certification/reminders.server.ts'
@@ -38,7 +39,10 @@ export async function prepareDatabase(logger: Logger = console): Promise<{ first
   }
   if (firstStart && env.SEED_DEMO === 'true') {
     const count = await seedDemoWorld(handle.db)
-    logger.info(`Demo world seeded: ${count} cooperatives`)
+    const catalog = await seedDemoCatalog(handle.db)
+    logger.info(
+      `Demo world seeded: ${count} cooperatives, ${catalog.products} products, ${catalog.certificates} certificates`,
+    )
   }
   return { firstStart }
 }
@@ -72,7 +76,9 @@ export async function startup({ logger }: { logger: Logger }) {
   timer.unref()
   // Housekeeping only: expiry itself is read at query time, so a missed run sells nothing wrong.
   const reminders = setInterval(() => {
-    sendCertificateReminders().catch((error: unknown) => logger.error({ msg: 'certificate reminders failed', error: String(error) }))
+    sendCertificateReminders().catch((error: unknown) =>
+      logger.error({ msg: 'certificate reminders failed', error: String(error) }),
+    )
   }, 60 * 60_000)
   reminders.unref()
   return {

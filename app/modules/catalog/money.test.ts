@@ -13,11 +13,15 @@ describe('parseMoney', () => {
     expect(parseMoney(input)).toBe(centimes)
   })
 
-  test.each(['', '-5', '12.345', 'abc', '1e3', '12..5', '99999999'])('%s is not an amount', (input) => {
-    expect(parseMoney(input)).toBeNull()
-  })
+  test.each(['', '-5', '12.345', 'abc', '1e3', '12..5', '99999999'])(
+    '%s is not an amount',
+    (input) => {
+      expect(parseMoney(input)).toBeNull()
+    },
+  )
 
   test('round-trips through the form value', () => {
-    for (const centimes of [1, 50, 100, 12050, 999999]) expect(parseMoney(moneyInput(centimes))).toBe(centimes)
+    for (const centimes of [1, 50, 100, 12050, 999999])
+      expect(parseMoney(moneyInput(centimes))).toBe(centimes)
   })
 })

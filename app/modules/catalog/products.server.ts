@@ -1,12 +1,22 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import { productImages, productMakers, products, type ProductFacts, productVariants } from '#db/schema/catalog.ts'
+import {
+  productImages,
+  productMakers,
+  products,
+  type ProductFacts,
+  productVariants,
+} from '#db/schema/catalog.ts'
 import { makers, type StoredImage } from '#db/schema/cooperatives.ts'
 import { categories, type CertificationCode } from '#db/schema/reference.ts'
 import { db } from '#app/utils/db.server.ts'
 import { DomainError } from '#app/utils/errors.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { type AssociationScope, type CooperativeScope } from '#app/modules/auth/guards.server.ts'
-import { canBePublished, explainProducts, type GateReason } from '#app/modules/certification/gate.server.ts'
+import {
+  canBePublished,
+  explainProducts,
+  type GateReason,
+} from '#app/modules/certification/gate.server.ts'
 import { slugify } from '#app/modules/cooperatives/identifiers.ts'
 import { storeImage } from '#app/modules/media/images.server.ts'
 import { releaseImage } from '#app/modules/media/release.server.ts'
@@ -32,14 +42,21 @@ async function uniqueProductSlug(title: string) {
   const base = slugify(title, 'product')
   for (let n = 0; ; n++) {
     const slug = n === 0 ? base : `${base}-${n + 1}`
-    const [taken] = await db.select({ id: products.id }).from(products).where(eq(products.slug, slug))
+    const [taken] = await db
+      .select({ id: products.id })
+      .from(products)
+      .where(eq(products.slug, slug))
     if (!taken) return slug
   }
 }
 
 async function categoryById(categoryId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(categoryId)) throw new DomainError('invalid', 'errors.unknownCategory', { field: 'categoryId' })
-  const [category] = await db.select({ id: categories.id, kind: categories.kind }).from(categories).where(eq(categories.id, categoryId))
+  if (!/^[0-9a-f-]{36}$/.test(categoryId))
+    throw new DomainError('invalid', 'errors.unknownCategory', { field: 'categoryId' })
+  const [category] = await db
+    .select({ id: categories.id, kind: categories.kind })
+    .from(categories)
+    .where(eq(categories.id, categoryId))
   if (!category) throw new DomainError('invalid', 'errors.unknownCategory', { field: 'categoryId' })
   return category
 }
@@ -48,7 +65,8 @@ async function imageFrom(bytes: Buffer, field: string): Promise<StoredImage> {
   try {
     return await storeImage(bytes)
   } catch (error) {
-    if (error instanceof DomainError) throw new DomainError(error.code, error.messageKey, { details: error.details, field })
+    if (error instanceof DomainError)
+      throw new DomainError(error.code, error.messageKey, { details: error.details, field })
     throw error
   }
 }
@@ -132,7 +150,9 @@ export async function createProductQuick(input: {
         stockQuantity: input.stockQuantity,
         weightGrams: 500,
       })
-      await tx.insert(productImages).values({ productId: product!.id, image, altAr: input.titleAr, position: 0 })
+      await tx
+        .insert(productImages)
+        .values({ productId: product!.id, image, altAr: input.titleAr, position: 0 })
       await recordAudit(tx, {
         actorUserId: input.scope.user.id,
         actorRole: input.scope.role,
@@ -153,12 +173,29 @@ export async function createProductQuick(input: {
 export async function getProductForEdit(scope: CooperativeScope, productId: string) {
   const product = await ownProduct(scope, productId)
   const [variants, images, tagged, reasons] = await Promise.all([
-    db.select().from(productVariants).where(eq(productVariants.productId, productId)).orderBy(asc(productVariants.position)),
-    db.select().from(productImages).where(eq(productImages.productId, productId)).orderBy(asc(productImages.position)),
-    db.select({ makerId: productMakers.makerId }).from(productMakers).where(eq(productMakers.productId, productId)),
+    db
+      .select()
+      .from(productVariants)
+      .where(eq(productVariants.productId, productId))
+      .orderBy(asc(productVariants.position)),
+    db
+      .select()
+      .from(productImages)
+      .where(eq(productImages.productId, productId))
+      .orderBy(asc(productImages.position)),
+    db
+      .select({ makerId: productMakers.makerId })
+      .from(productMakers)
+      .where(eq(productMakers.productId, productId)),
     explainProducts([productId]),
   ])
-  return { product, variants, images, makerIds: tagged.map((t) => t.makerId), reasons: reasons.get(productId) ?? [] }
+  return {
+    product,
+    variants,
+    images,
+    makerIds: tagged.map((t) => t.makerId),
+    reasons: reasons.get(productId) ?? [],
+  }
 }
 
 export type VariantInput = {
@@ -191,31 +228,54 @@ export type ProductUpdate = {
 }
 
 /** Save the whole product form. Ids that do not belong to this product are refused. */
-export async function updateProduct(input: { scope: CooperativeScope; productId: string; update: ProductUpdate; requestId?: string }) {
+export async function updateProduct(input: {
+  scope: CooperativeScope
+  productId: string
+  update: ProductUpdate
+  requestId?: string
+}) {
   requireManager(input.scope)
   const product = await ownProduct(input.scope, input.productId)
   const update = input.update
   await categoryById(update.categoryId)
-  if (update.variants.length === 0) throw new DomainError('invalid', 'errors.variantRequired', { field: 'variants' })
+  if (update.variants.length === 0)
+    throw new DomainError('invalid', 'errors.variantRequired', { field: 'variants' })
   const skus = update.variants.map((v) => v.sku.toLowerCase())
-  if (new Set(skus).size !== skus.length) throw new DomainError('invalid', 'errors.skuDuplicate', { field: 'variants' })
+  if (new Set(skus).size !== skus.length)
+    throw new DomainError('invalid', 'errors.skuDuplicate', { field: 'variants' })
   await db.transaction(async (tx) => {
-    const existing = await tx.select({ id: productVariants.id }).from(productVariants).where(eq(productVariants.productId, product.id))
+    const existing = await tx
+      .select({ id: productVariants.id })
+      .from(productVariants)
+      .where(eq(productVariants.productId, product.id))
     const existingIds = new Set(existing.map((v) => v.id))
     for (const variant of update.variants) {
-      if (variant.id && !existingIds.has(variant.id)) throw new DomainError('invalid', 'errors.tampered', { field: 'variants' })
+      if (variant.id && !existingIds.has(variant.id))
+        throw new DomainError('invalid', 'errors.tampered', { field: 'variants' })
     }
     if (update.makerIds.length) {
       const own = await tx
         .select({ id: makers.id })
         .from(makers)
-        .where(and(eq(makers.cooperativeId, input.scope.cooperative.id), inArray(makers.id, update.makerIds)))
-      if (own.length !== new Set(update.makerIds).size) throw new DomainError('invalid', 'errors.tampered', { field: 'makerIds' })
+        .where(
+          and(
+            eq(makers.cooperativeId, input.scope.cooperative.id),
+            inArray(makers.id, update.makerIds),
+          ),
+        )
+      if (own.length !== new Set(update.makerIds).size)
+        throw new DomainError('invalid', 'errors.tampered', { field: 'makerIds' })
     }
     const imageIds = new Set(
-      (await tx.select({ id: productImages.id }).from(productImages).where(eq(productImages.productId, product.id))).map((i) => i.id),
+      (
+        await tx
+          .select({ id: productImages.id })
+          .from(productImages)
+          .where(eq(productImages.productId, product.id))
+      ).map((i) => i.id),
     )
-    if (update.imageAlts.some((alt) => !imageIds.has(alt.id))) throw new DomainError('invalid', 'errors.tampered', { field: 'images' })
+    if (update.imageAlts.some((alt) => !imageIds.has(alt.id)))
+      throw new DomainError('invalid', 'errors.tampered', { field: 'images' })
 
     await tx
       .update(products)
@@ -239,7 +299,10 @@ export async function updateProduct(input: { scope: CooperativeScope; productId:
     if (removed.length) await tx.delete(productVariants).where(inArray(productVariants.id, removed))
     // Temporary SKUs first, so that swapping two SKUs does not trip the unique index.
     for (const variant of update.variants.filter((v) => v.id)) {
-      await tx.update(productVariants).set({ sku: `~${variant.id}` }).where(eq(productVariants.id, variant.id!))
+      await tx
+        .update(productVariants)
+        .set({ sku: `~${variant.id}` })
+        .where(eq(productVariants.id, variant.id!))
     }
     for (const [position, variant] of update.variants.entries()) {
       const values = {
@@ -252,12 +315,17 @@ export async function updateProduct(input: { scope: CooperativeScope; productId:
         weightGrams: variant.weightGrams,
         position,
       }
-      if (variant.id) await tx.update(productVariants).set(values).where(eq(productVariants.id, variant.id))
+      if (variant.id)
+        await tx.update(productVariants).set(values).where(eq(productVariants.id, variant.id))
       else await tx.insert(productVariants).values({ ...values, productId: product.id })
     }
     await tx.delete(productMakers).where(eq(productMakers.productId, product.id))
     if (update.makerIds.length) {
-      await tx.insert(productMakers).values([...new Set(update.makerIds)].map((makerId) => ({ productId: product.id, makerId })))
+      await tx
+        .insert(productMakers)
+        .values(
+          [...new Set(update.makerIds)].map((makerId) => ({ productId: product.id, makerId })),
+        )
     }
     for (const alt of update.imageAlts) {
       await tx
@@ -291,15 +359,25 @@ export async function addProductImages(input: {
     .from(productImages)
     .where(eq(productImages.productId, product.id))
   if (count + input.photos.length > maxProductImages) {
-    throw new DomainError('invalid', 'errors.tooManyImages', { field: 'photos', details: { max: maxProductImages } })
+    throw new DomainError('invalid', 'errors.tooManyImages', {
+      field: 'photos',
+      details: { max: maxProductImages },
+    })
   }
   const stored: StoredImage[] = []
   try {
     for (const photo of input.photos) stored.push(await imageFrom(photo.bytes, 'photos'))
     await db.transaction(async (tx) => {
-      await tx.insert(productImages).values(
-        stored.map((image, i) => ({ productId: product.id, image, altAr: input.photos[i]!.altAr || product.titleAr, position: count + i })),
-      )
+      await tx
+        .insert(productImages)
+        .values(
+          stored.map((image, i) => ({
+            productId: product.id,
+            image,
+            altAr: input.photos[i]!.altAr || product.titleAr,
+            position: count + i,
+          })),
+        )
       await recordAudit(tx, {
         actorUserId: input.scope.user.id,
         actorRole: input.scope.role,
@@ -316,7 +394,12 @@ export async function addProductImages(input: {
   }
 }
 
-export async function removeProductImage(input: { scope: CooperativeScope; productId: string; imageId: string; requestId?: string }) {
+export async function removeProductImage(input: {
+  scope: CooperativeScope
+  productId: string
+  imageId: string
+  requestId?: string
+}) {
   requireManager(input.scope)
   const product = await ownProduct(input.scope, input.productId)
   const removed = await db.transaction(async (tx) => {
@@ -339,7 +422,12 @@ export async function removeProductImage(input: { scope: CooperativeScope; produ
 }
 
 /** Move an image one place earlier or later; the first image is the one customers see first. */
-export async function moveProductImage(input: { scope: CooperativeScope; productId: string; imageId: string; direction: 'up' | 'down' }) {
+export async function moveProductImage(input: {
+  scope: CooperativeScope
+  productId: string
+  imageId: string
+  direction: 'up' | 'down'
+}) {
   requireManager(input.scope)
   const product = await ownProduct(input.scope, input.productId)
   await db.transaction(async (tx) => {
@@ -361,8 +449,14 @@ export async function moveProductImage(input: { scope: CooperativeScope; product
 }
 
 /** One tap: one more or one fewer in stock (never below zero). */
-export async function adjustStock(input: { scope: CooperativeScope; variantId: string; delta: 1 | -1; requestId?: string }) {
-  if (!/^[0-9a-f-]{36}$/.test(input.variantId)) throw new DomainError('not_found', 'errors.notFound')
+export async function adjustStock(input: {
+  scope: CooperativeScope
+  variantId: string
+  delta: 1 | -1
+  requestId?: string
+}) {
+  if (!/^[0-9a-f-]{36}$/.test(input.variantId))
+    throw new DomainError('not_found', 'errors.notFound')
   const [variant] = await db
     .update(productVariants)
     .set({ stockQuantity: sql`greatest(${productVariants.stockQuantity} + ${input.delta}, 0)` })
@@ -372,7 +466,10 @@ export async function adjustStock(input: { scope: CooperativeScope; variantId: s
         sql`${productVariants.productId} in (select id from ${products} where ${products.cooperativeId} = ${input.scope.cooperative.id})`,
       ),
     )
-    .returning({ stockQuantity: productVariants.stockQuantity, productId: productVariants.productId })
+    .returning({
+      stockQuantity: productVariants.stockQuantity,
+      productId: productVariants.productId,
+    })
   if (!variant) throw new DomainError('not_found', 'errors.notFound')
   await recordAudit(db, {
     actorUserId: input.scope.user.id,
@@ -399,10 +496,16 @@ export async function publishProduct(input: {
   const product = await ownProduct(input.scope, input.productId)
   if (!(await canBePublished(product.id))) {
     const reasons = (await explainProducts([product.id])).get(product.id) ?? []
-    return { ok: false, reasons: reasons.filter((r) => r.kind !== 'draft' && r.kind !== 'archived') }
+    return {
+      ok: false,
+      reasons: reasons.filter((r) => r.kind !== 'draft' && r.kind !== 'archived'),
+    }
   }
   await db.transaction(async (tx) => {
-    await tx.update(products).set({ status: 'published', publishedAt: sql`coalesce(${products.publishedAt}, now())` }).where(eq(products.id, product.id))
+    await tx
+      .update(products)
+      .set({ status: 'published', publishedAt: sql`coalesce(${products.publishedAt}, now())` })
+      .where(eq(products.id, product.id))
     await recordAudit(tx, {
       actorUserId: input.scope.user.id,
       actorRole: input.scope.role,
@@ -418,7 +521,12 @@ export async function publishProduct(input: {
 }
 
 /** Take a product off sale (archive) or back to draft. */
-export async function setProductStatus(input: { scope: CooperativeScope; productId: string; status: 'draft' | 'archived'; requestId?: string }) {
+export async function setProductStatus(input: {
+  scope: CooperativeScope
+  productId: string
+  status: 'draft' | 'archived'
+  requestId?: string
+}) {
   requireManager(input.scope)
   const product = await ownProduct(input.scope, input.productId)
   await db.transaction(async (tx) => {
@@ -437,15 +545,28 @@ export async function setProductStatus(input: { scope: CooperativeScope; product
 }
 
 /** The association blocks a listing (with a reason the cooperative sees) or lifts the block. */
-export async function setProductBlock(input: { actor: AssociationScope; productId: string; reason: string | null; requestId?: string }) {
-  if (!/^[0-9a-f-]{36}$/.test(input.productId)) throw new DomainError('not_found', 'errors.notFound')
+export async function setProductBlock(input: {
+  actor: AssociationScope
+  productId: string
+  reason: string | null
+  requestId?: string
+}) {
+  if (!/^[0-9a-f-]{36}$/.test(input.productId))
+    throw new DomainError('not_found', 'errors.notFound')
   const reason = input.reason?.trim() || null
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ blockedReason: products.blockedReason }).from(products).where(eq(products.id, input.productId))
+    const [before] = await tx
+      .select({ blockedReason: products.blockedReason })
+      .from(products)
+      .where(eq(products.id, input.productId))
     if (!before) throw new DomainError('not_found', 'errors.notFound')
     await tx
       .update(products)
-      .set(reason ? { blockedAt: sql`now()`, blockedReason: reason, blockedBy: input.actor.user.id } : { blockedAt: null, blockedReason: null, blockedBy: null })
+      .set(
+        reason
+          ? { blockedAt: sql`now()`, blockedReason: reason, blockedBy: input.actor.user.id }
+          : { blockedAt: null, blockedReason: null, blockedBy: null },
+      )
       .where(eq(products.id, input.productId))
     await recordAudit(tx, {
       actorUserId: input.actor.user.id,

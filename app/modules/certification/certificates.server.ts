@@ -13,7 +13,11 @@ import { certificationTypes, type CertificationCode } from '#db/schema/reference
 import { db } from '#app/utils/db.server.ts'
 import { DomainError } from '#app/utils/errors.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
-import { type AssociationScope, type CooperativeScope, hasAssociationRole } from '#app/modules/auth/guards.server.ts'
+import {
+  type AssociationScope,
+  type CooperativeScope,
+  hasAssociationRole,
+} from '#app/modules/auth/guards.server.ts'
 import { type SessionUser } from '#app/modules/auth/session.server.ts'
 import { emailManagers, emailReviewers } from '#app/modules/cooperatives/notify.server.ts'
 import { deleteDocument, readDocument, storeDocument } from '#app/modules/media/documents.server.ts'
@@ -30,7 +34,10 @@ export const certificateDecisions = {
   suspend: { from: ['approved'], to: 'suspended', needsNote: true },
   reinstate: { from: ['suspended'], to: 'approved', needsNote: false },
   revoke: { from: ['approved'], to: 'revoked', needsNote: true },
-} as const satisfies Record<string, { from: readonly CertificateStatus[]; to: CertificateStatus; needsNote: boolean }>
+} as const satisfies Record<
+  string,
+  { from: readonly CertificateStatus[]; to: CertificateStatus; needsNote: boolean }
+>
 
 export type CertificateDecision = keyof typeof certificateDecisions
 
@@ -77,7 +84,8 @@ async function checkSubmission(cooperativeId: string, input: CertificateSubmissi
   if (input.scope === 'products' && input.productIds.length === 0) {
     throw new DomainError('invalid', 'errors.chooseProducts', { field: 'productIds' })
   }
-  if (input.type === 'sdoq' && !input.signName) throw new DomainError('invalid', 'errors.signNameRequired', { field: 'signName' })
+  if (input.type === 'sdoq' && !input.signName)
+    throw new DomainError('invalid', 'errors.signNameRequired', { field: 'signName' })
   if (input.expiresAt && input.expiresAt <= input.issuedAt) {
     throw new DomainError('invalid', 'errors.expiryBeforeIssue', { field: 'expiresAt' })
   }
@@ -86,7 +94,8 @@ async function checkSubmission(cooperativeId: string, input: CertificateSubmissi
       .select({ id: products.id })
       .from(products)
       .where(and(eq(products.cooperativeId, cooperativeId), inArray(products.id, input.productIds)))
-    if (own.length !== new Set(input.productIds).size) throw new DomainError('invalid', 'errors.tampered', { field: 'productIds' })
+    if (own.length !== new Set(input.productIds).size)
+      throw new DomainError('invalid', 'errors.tampered', { field: 'productIds' })
   }
 }
 
@@ -99,9 +108,13 @@ export async function submitCertificate(input: {
 }) {
   const { scope } = input
   if (scope.role !== 'manager') throw new DomainError('forbidden', 'errors.managersOnly')
-  if (input.files.length === 0) throw new DomainError('invalid', 'errors.evidenceRequired', { field: 'files' })
+  if (input.files.length === 0)
+    throw new DomainError('invalid', 'errors.evidenceRequired', { field: 'files' })
   if (input.files.length > maxEvidenceFiles) {
-    throw new DomainError('invalid', 'errors.upload.tooManyFiles', { field: 'files', details: { maxFiles: maxEvidenceFiles } })
+    throw new DomainError('invalid', 'errors.upload.tooManyFiles', {
+      field: 'files',
+      details: { maxFiles: maxEvidenceFiles },
+    })
   }
   await checkSubmission(scope.cooperative.id, input.certificate)
   const stored: { key: string; contentType: string; size: number }[] = []
@@ -110,7 +123,11 @@ export async function submitCertificate(input: {
       try {
         stored.push(await storeDocument(file))
       } catch (error) {
-        if (error instanceof DomainError) throw new DomainError(error.code, error.messageKey, { details: error.details, field: 'files' })
+        if (error instanceof DomainError)
+          throw new DomainError(error.code, error.messageKey, {
+            details: error.details,
+            field: 'files',
+          })
         throw error
       }
     }
@@ -133,10 +150,28 @@ export async function submitCertificate(input: {
         .returning({ id: certificates.id })
       const id = certificate!.id
       if (c.scope === 'products') {
-        await tx.insert(certificateProducts).values([...new Set(c.productIds)].map((productId) => ({ certificateId: id, productId })))
+        await tx
+          .insert(certificateProducts)
+          .values([...new Set(c.productIds)].map((productId) => ({ certificateId: id, productId })))
       }
-      await tx.insert(certificateFiles).values(stored.map((f) => ({ certificateId: id, storageKey: f.key, contentType: f.contentType, size: f.size })))
-      await tx.insert(certificateEvents).values({ certificateId: id, actorUserId: scope.user.id, action: 'submitted', toStatus: 'pending_review' })
+      await tx
+        .insert(certificateFiles)
+        .values(
+          stored.map((f) => ({
+            certificateId: id,
+            storageKey: f.key,
+            contentType: f.contentType,
+            size: f.size,
+          })),
+        )
+      await tx
+        .insert(certificateEvents)
+        .values({
+          certificateId: id,
+          actorUserId: scope.user.id,
+          action: 'submitted',
+          toStatus: 'pending_review',
+        })
       await recordAudit(tx, {
         actorUserId: scope.user.id,
         actorRole: scope.role,
@@ -146,7 +181,10 @@ export async function submitCertificate(input: {
         after: { type: c.type, number: c.number, scope: c.scope },
         requestId: input.requestId,
       })
-      await emailReviewers(tx, 'certificateSubmitted', { cooperative: scope.cooperative.displayName, number: c.number })
+      await emailReviewers(tx, 'certificateSubmitted', {
+        cooperative: scope.cooperative.displayName,
+        number: c.number,
+      })
       return { id }
     })
   } catch (error) {
@@ -169,13 +207,22 @@ export async function decideCertificate(input: {
   certificateId: string
   decision: CertificateDecision
   note: string | null
-  corrections?: { issuedAt?: Date; expiresAt?: Date | null; scope?: 'cooperative' | 'products'; productIds?: string[] }
+  corrections?: {
+    issuedAt?: Date
+    expiresAt?: Date | null
+    scope?: 'cooperative' | 'products'
+    productIds?: string[]
+  }
   requestId?: string
 }) {
   const rule = certificateDecisions[input.decision]
   const note = input.note?.trim() || null
-  if (rule.needsNote && (!note || note.length < 5)) throw new DomainError('invalid', 'errors.reasonRequired', { field: 'note' })
-  const [current] = await db.select().from(certificates).where(eq(certificates.id, input.certificateId))
+  if (rule.needsNote && (!note || note.length < 5))
+    throw new DomainError('invalid', 'errors.reasonRequired', { field: 'note' })
+  const [current] = await db
+    .select()
+    .from(certificates)
+    .where(eq(certificates.id, input.certificateId))
   if (!current) throw new DomainError('not_found', 'errors.notFound')
   await assertNotOwn(input.actor, current.cooperativeId)
   const corrections = input.decision === 'approve' ? (input.corrections ?? {}) : {}
@@ -215,7 +262,14 @@ export async function decideCertificate(input: {
     if (corrections.productIds) {
       await tx.delete(certificateProducts).where(eq(certificateProducts.certificateId, current.id))
       if (scope === 'products' && corrections.productIds.length) {
-        await tx.insert(certificateProducts).values([...new Set(corrections.productIds)].map((productId) => ({ certificateId: current.id, productId })))
+        await tx
+          .insert(certificateProducts)
+          .values(
+            [...new Set(corrections.productIds)].map((productId) => ({
+              certificateId: current.id,
+              productId,
+            })),
+          )
       }
     }
     await tx.insert(certificateEvents).values({
@@ -232,11 +286,19 @@ export async function decideCertificate(input: {
       action: `certificate.${input.decision}`,
       targetType: 'certificate',
       targetId: current.id,
-      before: { status: current.status, issuedAt: current.issuedAt, expiresAt: current.expiresAt, scope: current.scope },
+      before: {
+        status: current.status,
+        issuedAt: current.issuedAt,
+        expiresAt: current.expiresAt,
+        scope: current.scope,
+      },
       after: { status: rule.to, issuedAt, expiresAt, scope, note },
       requestId: input.requestId,
     })
-    const [cooperative] = await tx.select({ displayName: cooperatives.displayName }).from(cooperatives).where(eq(cooperatives.id, current.cooperativeId))
+    const [cooperative] = await tx
+      .select({ displayName: cooperatives.displayName })
+      .from(cooperatives)
+      .where(eq(cooperatives.id, current.cooperativeId))
     await emailManagers(tx, current.cooperativeId, 'certificateDecision', {
       cooperative: cooperative?.displayName ?? '',
       number: current.number,
@@ -268,7 +330,9 @@ export async function listCooperativeCertificates(cooperativeId: string) {
   const rows = await db
     .select({
       ...certificateColumns,
-      productTitles: sql<string[]>`coalesce((select array_agg(p.title_ar) from ${certificateProducts} cp join ${products} p on p.id = cp.product_id where cp.certificate_id = ${certificates.id}), '{}')`,
+      productTitles: sql<
+        string[]
+      >`coalesce((select array_agg(p.title_ar) from ${certificateProducts} cp join ${products} p on p.id = cp.product_id where cp.certificate_id = ${certificates.id}), '{}')`,
     })
     .from(certificates)
     .where(eq(certificates.cooperativeId, cooperativeId))
@@ -277,12 +341,23 @@ export async function listCooperativeCertificates(cooperativeId: string) {
 }
 
 /** Counters and lists for the association's certificate queue. */
-export async function getCertificateQueue(filter: 'to_review' | 'expiring' | 'expired' | 'suspended') {
+export async function getCertificateQueue(
+  filter: 'to_review' | 'expiring' | 'expired' | 'suspended',
+) {
   const in30Days = sql`now() + interval '30 days'`
   const conditions = {
     to_review: eq(certificates.status, 'pending_review'),
-    expiring: and(eq(certificates.status, 'approved'), isNotNull(certificates.expiresAt), gt(certificates.expiresAt, sql`now()`), lte(certificates.expiresAt, in30Days)),
-    expired: and(eq(certificates.status, 'approved'), isNotNull(certificates.expiresAt), lte(certificates.expiresAt, sql`now()`)),
+    expiring: and(
+      eq(certificates.status, 'approved'),
+      isNotNull(certificates.expiresAt),
+      gt(certificates.expiresAt, sql`now()`),
+      lte(certificates.expiresAt, in30Days),
+    ),
+    expired: and(
+      eq(certificates.status, 'approved'),
+      isNotNull(certificates.expiresAt),
+      lte(certificates.expiresAt, sql`now()`),
+    ),
     suspended: eq(certificates.status, 'suspended'),
   }
   const [counts] = await db
@@ -306,35 +381,74 @@ export async function getCertificateQueue(filter: 'to_review' | 'expiring' | 'ex
 export async function getCertificateForReview(id: string) {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null
   const [certificate] = await db
-    .select({ ...certificateColumns, cooperativeName: cooperatives.displayName, cooperativeSlug: cooperatives.slug })
+    .select({
+      ...certificateColumns,
+      cooperativeName: cooperatives.displayName,
+      cooperativeSlug: cooperatives.slug,
+    })
     .from(certificates)
     .innerJoin(cooperatives, eq(cooperatives.id, certificates.cooperativeId))
     .where(eq(certificates.id, id))
   if (!certificate) return null
   const [files, events, covered, cooperativeProducts] = await Promise.all([
-    db.select({ id: certificateFiles.id, contentType: certificateFiles.contentType }).from(certificateFiles).where(eq(certificateFiles.certificateId, id)),
     db
-      .select({ action: certificateEvents.action, fromStatus: certificateEvents.fromStatus, toStatus: certificateEvents.toStatus, note: certificateEvents.note, createdAt: certificateEvents.createdAt, actor: users.name })
+      .select({ id: certificateFiles.id, contentType: certificateFiles.contentType })
+      .from(certificateFiles)
+      .where(eq(certificateFiles.certificateId, id)),
+    db
+      .select({
+        action: certificateEvents.action,
+        fromStatus: certificateEvents.fromStatus,
+        toStatus: certificateEvents.toStatus,
+        note: certificateEvents.note,
+        createdAt: certificateEvents.createdAt,
+        actor: users.name,
+      })
       .from(certificateEvents)
       .leftJoin(users, eq(users.id, certificateEvents.actorUserId))
       .where(eq(certificateEvents.certificateId, id))
       .orderBy(asc(certificateEvents.createdAt)),
-    db.select({ productId: certificateProducts.productId }).from(certificateProducts).where(eq(certificateProducts.certificateId, id)),
-    db.select({ id: products.id, titleAr: products.titleAr }).from(products).where(eq(products.cooperativeId, certificate.cooperativeId)).orderBy(asc(products.titleAr)),
+    db
+      .select({ productId: certificateProducts.productId })
+      .from(certificateProducts)
+      .where(eq(certificateProducts.certificateId, id)),
+    db
+      .select({ id: products.id, titleAr: products.titleAr })
+      .from(products)
+      .where(eq(products.cooperativeId, certificate.cooperativeId))
+      .orderBy(asc(products.titleAr)),
   ])
-  return { certificate, files, events, productIds: covered.map((c) => c.productId), cooperativeProducts }
+  return {
+    certificate,
+    files,
+    events,
+    productIds: covered.map((c) => c.productId),
+    cooperativeProducts,
+  }
 }
 
 /** An evidence file, for the certificate's cooperative and the association only. */
 export async function readCertificateFile(user: SessionUser, fileId: string) {
   if (!/^[0-9a-f-]{36}$/.test(fileId)) throw new DomainError('not_found', 'errors.notFound')
   const [file] = await db
-    .select({ storageKey: certificateFiles.storageKey, contentType: certificateFiles.contentType, member: memberships.userId })
+    .select({
+      storageKey: certificateFiles.storageKey,
+      contentType: certificateFiles.contentType,
+      member: memberships.userId,
+    })
     .from(certificateFiles)
     .innerJoin(certificates, eq(certificates.id, certificateFiles.certificateId))
-    .leftJoin(memberships, and(eq(memberships.cooperativeId, certificates.cooperativeId), eq(memberships.userId, user.id)))
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.cooperativeId, certificates.cooperativeId),
+        eq(memberships.userId, user.id),
+      ),
+    )
     .where(eq(certificateFiles.id, fileId))
-  const allowed = file && (file.member || hasAssociationRole(user, 'reviewer') || hasAssociationRole(user, 'finance'))
+  const allowed =
+    file &&
+    (file.member || hasAssociationRole(user, 'reviewer') || hasAssociationRole(user, 'finance'))
   if (!allowed) throw new DomainError('not_found', 'errors.notFound')
   const data = await readDocument(file.storageKey)
   if (!data) throw new DomainError('not_found', 'errors.notFound')
@@ -377,10 +491,14 @@ export async function getPublicCertificate(id: string) {
   return row
 }
 
-export type CertificateState = 'pending_review' | 'approved' | 'rejected' | 'suspended' | 'revoked' | 'expired'
+export type CertificateState =
+  'pending_review' | 'approved' | 'rejected' | 'suspended' | 'revoked' | 'expired'
 
 /** The status a person should read: "expired" when an approved certificate ran out. */
-export function certificateState(c: { status: string; expiresAt: Date | string | null }, at = new Date()): CertificateState {
+export function certificateState(
+  c: { status: string; expiresAt: Date | string | null },
+  at = new Date(),
+): CertificateState {
   if (c.status === 'approved' && c.expiresAt && new Date(c.expiresAt) <= at) return 'expired'
   return c.status as CertificateState
 }

@@ -121,6 +121,8 @@ function gapOf(
   at: Date,
 ): CertificateGap | null {
   const covers = certificate.scope === 'cooperative' || certificate.productIds.includes(productId)
+  // A certificate for other products says nothing about this one, whatever its status.
+  if (!covers) return { state: 'other_products', certificateId: certificate.id }
   switch (certificate.status) {
     case 'pending_review':
       return { state: 'pending', certificateId: certificate.id }
@@ -136,7 +138,6 @@ function gapOf(
   if (certificate.expiresAt && certificate.expiresAt <= at) {
     return { state: 'expired', certificateId: certificate.id, date: certificate.expiresAt }
   }
-  if (!covers) return { state: 'other_products', certificateId: certificate.id }
   return null
 }
 

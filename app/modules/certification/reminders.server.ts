@@ -29,7 +29,10 @@ export async function sendCertificateReminders(now: Date = new Date()): Promise<
         eq(certificates.status, 'approved'),
         isNotNull(certificates.expiresAt),
         gt(certificates.expiresAt, sql`${now.toISOString()}::timestamptz`),
-        lte(certificates.expiresAt, sql`${new Date(now.getTime() + reminderDays[0] * day).toISOString()}::timestamptz`),
+        lte(
+          certificates.expiresAt,
+          sql`${new Date(now.getTime() + reminderDays[0] * day).toISOString()}::timestamptz`,
+        ),
       ),
     )
   let sent = 0

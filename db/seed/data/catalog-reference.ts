@@ -3,13 +3,7 @@
 // "What northern women's cooperatives make"). Seeded once, editable by admins.
 
 export type CertificationCode =
-  | 'onssa'
-  | 'cosmetic_reg'
-  | 'organic'
-  | 'sdoq'
-  | 'halal'
-  | 'fair_trade'
-  | 'handmade'
+  'onssa' | 'cosmetic_reg' | 'organic' | 'sdoq' | 'halal' | 'fair_trade' | 'handmade'
 
 export type CertificationTypeSeed = {
   code: CertificationCode

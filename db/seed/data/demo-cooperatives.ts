@@ -78,26 +78,37 @@ export const demoCooperatives: DemoCooperative[] = [
     storyFr:
       "Ifassen n Wakal signifie « les mains de la terre » en amazighe. Dix-huit femmes des douars d'Ajdir façonnent à la main, sans tour, des jarres, des cruches et des tajines, comme le faisaient leurs mères et leurs grands-mères. Elles extraient l'argile rouge des collines voisines, cuisent les pièces au feu de bois en plein air, puis les décorent de traits d'ocre naturelle. L'hiver, quand la pluie empêche de travailler l'argile, elles tissent sur des métiers verticaux des couvertures et des coussins en laine du pays. Chaque pièce est unique et beaucoup sont faites sur commande ; les pièces décoratives ne vont ni à l'eau ni au four.",
     storyEn:
-      "Ifassen n Wakal means “hands of the earth” in Amazigh. Eighteen women from the villages around Ajdir shape jars, jugs and tajines by hand, without a wheel, as their mothers and grandmothers did. They dig red clay from the nearby hills, fire the pieces in an open wood fire and decorate them with strokes of natural ochre. In winter, when the rain makes clay work impossible, they weave blankets and cushions of local wool on upright looms. Every piece is unique and many are made to order; the decorative pieces are not meant for water or the oven.",
+      'Ifassen n Wakal means “hands of the earth” in Amazigh. Eighteen women from the villages around Ajdir shape jars, jugs and tajines by hand, without a wheel, as their mothers and grandmothers did. They dig red clay from the nearby hills, fire the pieces in an open wood fire and decorate them with strokes of natural ochre. In winter, when the rain makes clay work impossible, they weave blankets and cushions of local wool on upright looms. Every piece is unique and many are made to order; the decorative pieces are not meant for water or the oven.',
     rib: '007330000412805937216037',
     accountHolder: 'Coopérative féminine Ifassen n Wakal de poterie et de tissage',
     status: 'active',
-    decisionNote: 'Register extract, ICE and bank letter checked; RIB matches the legal name. Approved.',
+    decisionNote:
+      'Register extract, ICE and bank letter checked; RIB matches the legal name. Approved.',
     brandColor: '#b5532f',
-    manager: { name: 'Naïma Ahrouch', email: 'naima.ahrouch@demo.taawun.ma', phone: '+212661237845' },
-    members: [{ name: 'Samira Bouhout', email: 'samira.bouhout@demo.taawun.ma', phone: '+212662904318' }],
+    manager: {
+      name: 'Naïma Ahrouch',
+      email: 'naima.ahrouch@demo.taawun.ma',
+      phone: '+212661237845',
+    },
+    members: [
+      { name: 'Samira Bouhout', email: 'samira.bouhout@demo.taawun.ma', phone: '+212662904318' },
+    ],
     makers: [
       {
         name: 'Mimount Akouh',
-        bioAr: 'تصنع الجرار الكبيرة لخزن الزيت منذ أكثر من ثلاثين سنة، وتعلّم الشابات التشكيل باليد.',
-        bioFr: "Elle façonne de grandes jarres à huile depuis plus de trente ans et transmet le modelage à la main aux plus jeunes.",
-        bioEn: 'She has shaped large oil jars for more than thirty years and teaches hand-building to the younger women.',
+        bioAr:
+          'تصنع الجرار الكبيرة لخزن الزيت منذ أكثر من ثلاثين سنة، وتعلّم الشابات التشكيل باليد.',
+        bioFr:
+          'Elle façonne de grandes jarres à huile depuis plus de trente ans et transmet le modelage à la main aux plus jeunes.',
+        bioEn:
+          'She has shaped large oil jars for more than thirty years and teaches hand-building to the younger women.',
         showPublicly: true,
       },
       {
         name: 'Rahma Azzouzi',
         bioAr: 'ترسم بالمغرة الحمراء الزخارف الهندسية التي تميّز فخار الريف.',
-        bioFr: "Elle peint à l'ocre rouge les motifs géométriques qui distinguent la poterie du Rif.",
+        bioFr:
+          "Elle peint à l'ocre rouge les motifs géométriques qui distinguent la poterie du Rif.",
         bioEn: 'She paints the geometric red-ochre patterns that mark out Rif pottery.',
         showPublicly: true,
       },
@@ -142,7 +153,8 @@ export const demoCooperatives: DemoCooperative[] = [
     rib: '225335000147260318890063',
     accountHolder: 'Coopérative féminine Raïhana de Bab Taza',
     status: 'active',
-    decisionNote: 'Documents complete; visit to the cheese room confirmed the ONSSA authorisation number on the labels. Approved.',
+    decisionNote:
+      'Documents complete; visit to the cheese room confirmed the ONSSA authorisation number on the labels. Approved.',
     brandColor: '#2f6f4f',
     manager: { name: 'Zineb Aflahi', email: 'zineb.aflahi@demo.taawun.ma', phone: '+212670158293' },
     members: [
@@ -153,15 +165,19 @@ export const demoCooperatives: DemoCooperative[] = [
       {
         name: 'Rqiya Bakkali',
         bioAr: 'تحلب الماعز عند الفجر وتصنع الجبن الطري كما تعلمته من أمها.',
-        bioFr: "Elle trait les chèvres à l'aube et prépare le fromage frais comme sa mère le lui a appris.",
-        bioEn: 'She milks the goats at dawn and makes the fresh cheese the way her mother taught her.',
+        bioFr:
+          "Elle trait les chèvres à l'aube et prépare le fromage frais comme sa mère le lui a appris.",
+        bioEn:
+          'She milks the goats at dawn and makes the fresh cheese the way her mother taught her.',
         showPublicly: true,
       },
       {
         name: 'Touria Ben Hmida',
         bioAr: 'تعرف أماكن نمو الزعتر وفليّو في الجبل وتشرف على تجفيف الأعشاب.',
-        bioFr: "Elle connaît les coins de montagne où poussent l'origan et le pouliot et veille au séchage des herbes.",
-        bioEn: 'She knows where oregano and pennyroyal grow on the mountain and looks after the drying of the herbs.',
+        bioFr:
+          "Elle connaît les coins de montagne où poussent l'origan et le pouliot et veille au séchage des herbes.",
+        bioEn:
+          'She knows where oregano and pennyroyal grow on the mountain and looks after the drying of the herbs.',
         showPublicly: true,
       },
       {
@@ -212,22 +228,27 @@ export const demoCooperatives: DemoCooperative[] = [
     rib: '011640000739150284413069',
     accountHolder: 'Coopérative agricole Tazemmourt de Tafersit',
     status: 'active',
-    decisionNote: 'Not women-only, but 24 of 31 members are women and the women run the couscous unit; accepted under the association rules. Approved.',
+    decisionNote:
+      'Not women-only, but 24 of 31 members are women and the women run the couscous unit; accepted under the association rules. Approved.',
     brandColor: '#6b7d2a',
     manager: { name: 'Souad Amrani', email: 'souad.amrani@demo.taawun.ma', phone: '+212664519720' },
-    members: [{ name: 'Karima Hadouchi', email: 'karima.hadouchi@demo.taawun.ma', phone: '+212700846315' }],
+    members: [
+      { name: 'Karima Hadouchi', email: 'karima.hadouchi@demo.taawun.ma', phone: '+212700846315' },
+    ],
     makers: [
       {
         name: 'Yamna Amrani',
         bioAr: 'تفتل كسكس الشعير باليد في قصعة خشبية ورثتها عن أمها.',
-        bioFr: "Elle roule le couscous d'orge à la main dans un grand plat en bois hérité de sa mère.",
+        bioFr:
+          "Elle roule le couscous d'orge à la main dans un grand plat en bois hérité de sa mère.",
         bioEn: 'She rolls barley couscous by hand in a wooden dish inherited from her mother.',
         showPublicly: true,
       },
       {
         name: 'Hafida Boudchiche',
         bioAr: 'تشرف على العصر وتتذوق زيت كل دفعة قبل تعبئته.',
-        bioFr: "Elle surveille le pressage et goûte l'huile de chaque lot avant la mise en bouteille.",
+        bioFr:
+          "Elle surveille le pressage et goûte l'huile de chaque lot avant la mise en bouteille.",
         bioEn: 'She oversees the pressing and tastes the oil of every batch before it is bottled.',
         showPublicly: true,
       },
@@ -275,14 +296,22 @@ export const demoCooperatives: DemoCooperative[] = [
     decisionNote:
       'Suspended pending clarification: the general assembly of March 2025 elected a new board, and the manager and bank account on file no longer match it. Listings and payouts are paused until the minutes of the assembly and a bank letter for the current RIB are uploaded.',
     brandColor: '#c98a1b',
-    manager: { name: 'Latifa Chentouf', email: 'latifa.chentouf@demo.taawun.ma', phone: '+212668034179' },
-    members: [{ name: 'Ikram Ouriaghli', email: 'ikram.ouriaghli@demo.taawun.ma', phone: '+212615729384' }],
+    manager: {
+      name: 'Latifa Chentouf',
+      email: 'latifa.chentouf@demo.taawun.ma',
+      phone: '+212668034179',
+    },
+    members: [
+      { name: 'Ikram Ouriaghli', email: 'ikram.ouriaghli@demo.taawun.ma', phone: '+212615729384' },
+    ],
     makers: [
       {
         name: 'Fatna Chentouf',
         bioAr: 'تربي النحل منذ عشرين سنة وتعرف متى يزهر القطلب في كل سفح.',
-        bioFr: "Apicultrice depuis vingt ans, elle sait quand fleurit l'arbousier sur chaque versant.",
-        bioEn: 'A beekeeper for twenty years, she knows when the strawberry trees flower on every slope.',
+        bioFr:
+          "Apicultrice depuis vingt ans, elle sait quand fleurit l'arbousier sur chaque versant.",
+        bioEn:
+          'A beekeeper for twenty years, she knows when the strawberry trees flower on every slope.',
         showPublicly: true,
       },
       {
@@ -326,11 +355,20 @@ export const demoCooperatives: DemoCooperative[] = [
     rib: '022640000291847360517022',
     accountHolder: 'Coopérative féminine Tarz Oued Laou',
     status: 'active',
-    decisionNote: 'All documents in order; handicraft label certificate to be reviewed separately. Approved.',
+    decisionNote:
+      'All documents in order; handicraft label certificate to be reviewed separately. Approved.',
     brandColor: '#a0283c',
-    manager: { name: 'Hayat Zaitouni', email: 'hayat.zaitouni@demo.taawun.ma', phone: '+212669482051' },
+    manager: {
+      name: 'Hayat Zaitouni',
+      email: 'hayat.zaitouni@demo.taawun.ma',
+      phone: '+212669482051',
+    },
     members: [
-      { name: 'Nawal El Hammouti', email: 'nawal.elhammouti@demo.taawun.ma', phone: '+212620375918' },
+      {
+        name: 'Nawal El Hammouti',
+        email: 'nawal.elhammouti@demo.taawun.ma',
+        phone: '+212620375918',
+      },
       { name: 'Ghizlane Tribak', email: 'ghizlane.tribak@demo.taawun.ma', phone: '+212706219843' },
     ],
     makers: [
@@ -344,8 +382,10 @@ export const demoCooperatives: DemoCooperative[] = [
       {
         name: 'Saida Lamrini',
         bioAr: 'تتقن غرزة الطرز التطواني وتعلّمها للفتيات في الورشة.',
-        bioFr: "Elle maîtrise le point de la broderie de Tétouan et l'enseigne aux jeunes filles de l'atelier.",
-        bioEn: "She has mastered the Tétouan embroidery stitch and teaches it to the girls in the workshop.",
+        bioFr:
+          "Elle maîtrise le point de la broderie de Tétouan et l'enseigne aux jeunes filles de l'atelier.",
+        bioEn:
+          'She has mastered the Tétouan embroidery stitch and teaches it to the girls in the workshop.',
         showPublicly: true,
       },
       {
@@ -389,23 +429,33 @@ export const demoCooperatives: DemoCooperative[] = [
     rib: '190510000863041297725005',
     accountHolder: 'Coopérative féminine Warda Zemmour',
     status: 'active',
-    decisionNote: 'Approved; each soap and cream still needs its own cosmetic registration before it can be listed.',
+    decisionNote:
+      'Approved; each soap and cream still needs its own cosmetic registration before it can be listed.',
     brandColor: '#8e4d9e',
-    manager: { name: 'Meryem Ait Lahcen', email: 'meryem.aitlahcen@demo.taawun.ma', phone: '+212661805437' },
-    members: [{ name: 'Loubna Belkadi', email: 'loubna.belkadi@demo.taawun.ma', phone: '+212652408176' }],
+    manager: {
+      name: 'Meryem Ait Lahcen',
+      email: 'meryem.aitlahcen@demo.taawun.ma',
+      phone: '+212661805437',
+    },
+    members: [
+      { name: 'Loubna Belkadi', email: 'loubna.belkadi@demo.taawun.ma', phone: '+212652408176' },
+    ],
     makers: [
       {
         name: 'Itto Ouhammou',
         bioAr: 'تقطف إكليل الجبل والخزامى من التلال وتنقعها في زيت الزيتون.',
-        bioFr: "Elle cueille le romarin et la lavande sur les collines et les fait macérer dans l'huile d'olive.",
+        bioFr:
+          "Elle cueille le romarin et la lavande sur les collines et les fait macérer dans l'huile d'olive.",
         bioEn: 'She picks rosemary and lavender on the hills and steeps them in olive oil.',
         showPublicly: true,
       },
       {
         name: 'Hasna Raji',
         bioAr: 'تزن مكونات كل دفعة صابون وتدوّنها في سجل التعاونية.',
-        bioFr: 'Elle pèse les ingrédients de chaque lot de savon et les note dans le registre de la coopérative.',
-        bioEn: "She weighs the ingredients of every soap batch and records them in the cooperative's register.",
+        bioFr:
+          'Elle pèse les ingrédients de chaque lot de savon et les note dans le registre de la coopérative.',
+        bioEn:
+          "She weighs the ingredients of every soap batch and records them in the cooperative's register.",
         showPublicly: true,
       },
       {
@@ -451,8 +501,14 @@ export const demoCooperatives: DemoCooperative[] = [
     status: 'applied',
     decisionNote: null,
     brandColor: '#5b3a6e',
-    manager: { name: 'Ilham Ouadghiri', email: 'ilham.ouadghiri@demo.taawun.ma', phone: '+212676914208' },
-    members: [{ name: 'Salma Bouchta', email: 'salma.bouchta@demo.taawun.ma', phone: '+212634719025' }],
+    manager: {
+      name: 'Ilham Ouadghiri',
+      email: 'ilham.ouadghiri@demo.taawun.ma',
+      phone: '+212676914208',
+    },
+    members: [
+      { name: 'Salma Bouchta', email: 'salma.bouchta@demo.taawun.ma', phone: '+212634719025' },
+    ],
     makers: [
       {
         name: 'Ouafae Bouchta',
@@ -504,13 +560,20 @@ export const demoCooperatives: DemoCooperative[] = [
     status: 'active',
     decisionNote: 'Register extract and RIB verified by phone with the manager. Approved.',
     brandColor: '#2e7d8c',
-    manager: { name: 'Fatiha El Ouahabi', email: 'fatiha.elouahabi@demo.taawun.ma', phone: '+212666273918' },
-    members: [{ name: 'Siham Mouhib', email: 'siham.mouhib@demo.taawun.ma', phone: '+212641390572' }],
+    manager: {
+      name: 'Fatiha El Ouahabi',
+      email: 'fatiha.elouahabi@demo.taawun.ma',
+      phone: '+212666273918',
+    },
+    members: [
+      { name: 'Siham Mouhib', email: 'siham.mouhib@demo.taawun.ma', phone: '+212641390572' },
+    ],
     makers: [
       {
         name: 'Hadda Mouhib',
         bioAr: 'تجمع ثمار الصبار بملقط خشبي وتستخرج بذورها بصبر.',
-        bioFr: 'Elle cueille les figues de Barbarie avec une pince en bois et en extrait patiemment les graines.',
+        bioFr:
+          'Elle cueille les figues de Barbarie avec une pince en bois et en extrait patiemment les graines.',
         bioEn: 'She picks the prickly pears with wooden tongs and patiently takes out their seeds.',
         showPublicly: true,
       },

@@ -38,8 +38,18 @@ export const regions: RegionSeed[] = [
     nameFr: 'Tanger-Tétouan-Al Hoceïma',
     nameEn: 'Tangier-Tetouan-Al Hoceima',
     provinces: [
-      { code: 'tanger-assilah', nameAr: 'طنجة أصيلة', nameFr: 'Tanger-Assilah', nameEn: 'Tangier-Assilah' },
-      { code: 'mdiq-fnideq', nameAr: 'المضيق الفنيدق', nameFr: "M'diq-Fnideq", nameEn: 'Mdiq-Fnideq' },
+      {
+        code: 'tanger-assilah',
+        nameAr: 'طنجة أصيلة',
+        nameFr: 'Tanger-Assilah',
+        nameEn: 'Tangier-Assilah',
+      },
+      {
+        code: 'mdiq-fnideq',
+        nameAr: 'المضيق الفنيدق',
+        nameFr: "M'diq-Fnideq",
+        nameEn: 'Mdiq-Fnideq',
+      },
       { code: 'tetouan', nameAr: 'تطوان', nameFr: 'Tétouan', nameEn: 'Tetouan' },
       { code: 'fahs-anjra', nameAr: 'الفحص أنجرة', nameFr: 'Fahs-Anjra', nameEn: 'Fahs-Anjra' },
       { code: 'larache', nameAr: 'العرائش', nameFr: 'Larache', nameEn: 'Larache' },
@@ -76,7 +86,12 @@ export const regions: RegionSeed[] = [
       { code: 'meknes', nameAr: 'مكناس', nameFr: 'Meknès', nameEn: 'Meknes' },
       { code: 'el-hajeb', nameAr: 'الحاجب', nameFr: 'El Hajeb', nameEn: 'El Hajeb' },
       { code: 'ifrane', nameAr: 'إفران', nameFr: 'Ifrane', nameEn: 'Ifrane' },
-      { code: 'moulay-yacoub', nameAr: 'مولاي يعقوب', nameFr: 'Moulay Yacoub', nameEn: 'Moulay Yacoub' },
+      {
+        code: 'moulay-yacoub',
+        nameAr: 'مولاي يعقوب',
+        nameFr: 'Moulay Yacoub',
+        nameEn: 'Moulay Yacoub',
+      },
       { code: 'sefrou', nameAr: 'صفرو', nameFr: 'Sefrou', nameEn: 'Sefrou' },
       { code: 'boulemane', nameAr: 'بولمان', nameFr: 'Boulemane', nameEn: 'Boulemane' },
       { code: 'taounate', nameAr: 'تاونات', nameFr: 'Taounate', nameEn: 'Taounate' },
@@ -92,11 +107,21 @@ export const regions: RegionSeed[] = [
     provinces: [
       { code: 'rabat', nameAr: 'الرباط', nameFr: 'Rabat', nameEn: 'Rabat' },
       { code: 'sale', nameAr: 'سلا', nameFr: 'Salé', nameEn: 'Sale' },
-      { code: 'skhirate-temara', nameAr: 'الصخيرات تمارة', nameFr: 'Skhirate-Témara', nameEn: 'Skhirate-Temara' },
+      {
+        code: 'skhirate-temara',
+        nameAr: 'الصخيرات تمارة',
+        nameFr: 'Skhirate-Témara',
+        nameEn: 'Skhirate-Temara',
+      },
       { code: 'kenitra', nameAr: 'القنيطرة', nameFr: 'Kénitra', nameEn: 'Kenitra' },
       { code: 'khemisset', nameAr: 'الخميسات', nameFr: 'Khémisset', nameEn: 'Khemisset' },
       { code: 'sidi-kacem', nameAr: 'سيدي قاسم', nameFr: 'Sidi Kacem', nameEn: 'Sidi Kacem' },
-      { code: 'sidi-slimane', nameAr: 'سيدي سليمان', nameFr: 'Sidi Slimane', nameEn: 'Sidi Slimane' },
+      {
+        code: 'sidi-slimane',
+        nameAr: 'سيدي سليمان',
+        nameFr: 'Sidi Slimane',
+        nameEn: 'Sidi Slimane',
+      },
     ],
   },
   {
@@ -108,7 +133,12 @@ export const regions: RegionSeed[] = [
     provinces: [
       { code: 'beni-mellal', nameAr: 'بني ملال', nameFr: 'Béni Mellal', nameEn: 'Beni Mellal' },
       { code: 'azilal', nameAr: 'أزيلال', nameFr: 'Azilal', nameEn: 'Azilal' },
-      { code: 'fquih-ben-salah', nameAr: 'الفقيه بن صالح', nameFr: 'Fquih Ben Salah', nameEn: 'Fquih Ben Salah' },
+      {
+        code: 'fquih-ben-salah',
+        nameAr: 'الفقيه بن صالح',
+        nameFr: 'Fquih Ben Salah',
+        nameEn: 'Fquih Ben Salah',
+      },
       { code: 'khenifra', nameAr: 'خنيفرة', nameFr: 'Khénifra', nameEn: 'Khenifra' },
       { code: 'khouribga', nameAr: 'خريبكة', nameFr: 'Khouribga', nameEn: 'Khouribga' },
     ],
@@ -230,7 +260,12 @@ export const regions: RegionSeed[] = [
     nameFr: 'Dakhla-Oued Ed-Dahab',
     nameEn: 'Dakhla-Oued Ed-Dahab',
     provinces: [
-      { code: 'oued-ed-dahab', nameAr: 'وادي الذهب', nameFr: 'Oued Ed-Dahab', nameEn: 'Oued Ed-Dahab' },
+      {
+        code: 'oued-ed-dahab',
+        nameAr: 'وادي الذهب',
+        nameFr: 'Oued Ed-Dahab',
+        nameEn: 'Oued Ed-Dahab',
+      },
       { code: 'aousserd', nameAr: 'أوسرد', nameFr: 'Aousserd', nameEn: 'Aousserd' },
     ],
   },

@@ -1,0 +1,204 @@
+import { z } from 'zod'
+import { certificationCodes } from '#db/schema/reference.ts'
+import { type Translate } from '#app/modules/i18n/i18n.server.ts'
+import { type FormReply, parseForm } from '#app/utils/forms.server.ts'
+import { parseMoney } from './money.ts'
+import { type ProductUpdate, type VariantInput } from './products.server.ts'
+
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: 'errors.tooLong' })
+    .optional()
+    .transform((v) => (v ? v : null))
+
+const month = z
+  .string()
+  .optional()
+  .transform((v) => (v ? Number(v) : null))
+  .pipe(z.number().int().min(1).max(12).nullable())
+
+const productSchema = z
+  .object({
+    categoryId: z.uuid({ error: 'errors.unknownCategory' }),
+    titleAr: z
+      .string({ error: 'errors.required' })
+      .trim()
+      .min(2, { error: 'errors.titleArRequired' })
+      .max(120, { error: 'errors.tooLong' }),
+    titleFr: optional(120),
+    titleEn: optional(120),
+    descriptionAr: z.string().trim().max(4000, { error: 'errors.tooLong' }).default(''),
+    descriptionFr: optional(4000),
+    descriptionEn: optional(4000),
+    netQuantity: optional(60),
+    ingredients: optional(600),
+    lot: optional(60),
+    bestBefore: optional(30),
+    volume: optional(60),
+    registrationNumber: optional(80),
+    dimensions: optional(120),
+    material: optional(120),
+    leadTimeDays: z
+      .string()
+      .optional()
+      .transform((v) => (v ? Number(v) : null))
+      .pipe(
+        z
+          .number({ error: 'errors.wholeNumber' })
+          .int({ error: 'errors.wholeNumber' })
+          .min(1, { error: 'errors.numberTooSmall' })
+          .max(365, { error: 'errors.numberTooLarge' })
+          .nullable(),
+      ),
+    careNotes: optional(600),
+    seasonStartMonth: month,
+    seasonEndMonth: month,
+    claims: z.array(z.enum(certificationCodes, { error: 'errors.invalid' })).default([]),
+    madeToOrder: z
+      .string()
+      .optional()
+      .transform((v) => v === 'on'),
+    makerIds: z.array(z.uuid({ error: 'errors.tampered' })).default([]),
+  })
+  .refine((v) => (v.seasonStartMonth === null) === (v.seasonEndMonth === null), {
+    path: ['seasonEndMonth'],
+    error: 'errors.seasonIncomplete',
+  })
+
+type VariantRow = Omit<VariantInput, 'priceCentimes' | 'stockQuantity' | 'weightGrams'> & {
+  price: string
+  stock: string
+  weight: string
+  remove: boolean
+}
+
+function variantRows(formData: FormData): VariantRow[] {
+  const column = (name: string) =>
+    formData.getAll(name).map((v) => (typeof v === 'string' ? v.trim() : ''))
+  const ids = column('variantId')
+  const skus = column('sku')
+  const labelsAr = column('labelAr')
+  const labelsFr = column('labelFr')
+  const labelsEn = column('labelEn')
+  const prices = column('price')
+  const stocks = column('stock')
+  const weights = column('weight')
+  const removed = new Set(column('removeVariant'))
+  return ids.map((id, i) => ({
+    id: id || null,
+    sku: skus[i] ?? '',
+    labelAr: labelsAr[i] ?? '',
+    labelFr: labelsFr[i] || null,
+    labelEn: labelsEn[i] || null,
+    price: prices[i] ?? '',
+    stock: stocks[i] ?? '',
+    weight: weights[i] ?? '',
+    remove: Boolean(id) && removed.has(id),
+  }))
+}
+
+/** The whole product form; variants come as parallel columns, one row per variant. */
+export function parseProductForm(
+  formData: FormData,
+  t: Translate,
+): { ok: true; update: ProductUpdate } | { ok: false; reply: FormReply } {
+  const parsed = parseForm(formData, productSchema, t, { arrays: ['claims', 'makerIds'] })
+  const fieldErrors: Record<string, string> = parsed.ok ? {} : { ...parsed.reply.fieldErrors }
+  const variants: VariantInput[] = []
+  for (const [index, row] of variantRows(formData).entries()) {
+    if (row.remove) continue
+    const blank = !row.id && !row.sku && !row.price && !row.stock
+    if (blank) continue
+    const price = parseMoney(row.price)
+    const stock = /^\d{1,6}$/.test(row.stock) ? Number(row.stock) : null
+    const weight = /^\d{1,6}$/.test(row.weight) ? Number(row.weight) : null
+    const problem =
+      !row.sku || row.sku.length > 40 || !/^[A-Za-z0-9._-]+$/.test(row.sku)
+        ? 'errors.skuInvalid'
+        : price === null || price <= 0
+          ? 'errors.priceInvalid'
+          : stock === null
+            ? 'errors.stockInvalid'
+            : weight === null || weight <= 0
+              ? 'errors.weightInvalid'
+              : row.id && !/^[0-9a-f-]{36}$/.test(row.id)
+                ? 'errors.tampered'
+                : null
+    if (problem) {
+      fieldErrors[`variant-${index}`] = t(problem)
+      continue
+    }
+    variants.push({
+      id: row.id,
+      sku: row.sku,
+      labelAr: row.labelAr,
+      labelFr: row.labelFr,
+      labelEn: row.labelEn,
+      priceCentimes: price!,
+      stockQuantity: stock!,
+      weightGrams: weight!,
+    })
+  }
+  if (variants.length === 0 && !Object.keys(fieldErrors).some((k) => k.startsWith('variant-')))
+    fieldErrors.variants = t('errors.variantRequired')
+  const imageIds = formData.getAll('imageId').map(String)
+  const imageAlts = imageIds.map((id, i) => ({
+    id,
+    altAr: String(formData.getAll('altAr')[i] ?? '')
+      .trim()
+      .slice(0, 200),
+    altFr:
+      String(formData.getAll('altFr')[i] ?? '')
+        .trim()
+        .slice(0, 200) || null,
+    altEn:
+      String(formData.getAll('altEn')[i] ?? '')
+        .trim()
+        .slice(0, 200) || null,
+  }))
+  if (!parsed.ok || Object.keys(fieldErrors).length) {
+    const values = Object.fromEntries(
+      [...formData.entries()].filter(([, v]) => typeof v === 'string'),
+    ) as Record<string, string>
+    return {
+      ok: false,
+      reply: { status: 'error', fieldErrors, values, formError: t('errors.fixFields') },
+    }
+  }
+  const p = parsed.data
+  return {
+    ok: true,
+    update: {
+      categoryId: p.categoryId,
+      titleAr: p.titleAr,
+      titleFr: p.titleFr,
+      titleEn: p.titleEn,
+      descriptionAr: p.descriptionAr,
+      descriptionFr: p.descriptionFr,
+      descriptionEn: p.descriptionEn,
+      facts: Object.fromEntries(
+        Object.entries({
+          netQuantity: p.netQuantity,
+          ingredients: p.ingredients,
+          lot: p.lot,
+          bestBefore: p.bestBefore,
+          volume: p.volume,
+          registrationNumber: p.registrationNumber,
+          dimensions: p.dimensions,
+          material: p.material,
+          leadTimeDays: p.leadTimeDays,
+          careNotes: p.careNotes,
+        }).filter(([, v]) => v !== null && v !== undefined),
+      ),
+      seasonStartMonth: p.seasonStartMonth,
+      seasonEndMonth: p.seasonEndMonth,
+      claims: [...new Set(p.claims)],
+      madeToOrder: p.madeToOrder,
+      makerIds: p.makerIds,
+      variants,
+      imageAlts,
+    },
+  }
+}

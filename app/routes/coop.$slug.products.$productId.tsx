@@ -1,0 +1,688 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  data,
+  redirect,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { FileField } from '#app/components/cooperative-form.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Field, FieldError, FormError, SelectField, TextAreaField } from '#app/components/forms.tsx'
+import { GateReasons, type GateReasonView } from '#app/components/gate-reasons.tsx'
+import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
+import { toastCookie } from '#app/modules/auth/session.server.ts'
+import { listProductCategories } from '#app/modules/catalog/categories.server.ts'
+import { moneyInput } from '#app/modules/catalog/money.ts'
+import { parseProductForm } from '#app/modules/catalog/product-form.server.ts'
+import {
+  addProductImages,
+  getProductForEdit,
+  maxProductImages,
+  moveProductImage,
+  publishProduct,
+  removeProductImage,
+  updateProduct,
+} from '#app/modules/catalog/products.server.ts'
+import { certificationTypeNames, viewReasons } from '#app/modules/catalog/views.server.ts'
+import { listMakers } from '#app/modules/cooperatives/makers.server.ts'
+import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { imageUrl } from '#app/modules/media/image-urls.ts'
+import { readMultipartForm } from '#app/modules/media/upload.server.ts'
+import { isDomainError } from '#app/utils/errors.server.ts'
+import {
+  badRequest,
+  domainErrorReply,
+  type FormReply,
+  readFormData,
+} from '#app/utils/forms.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+
+export const meta: MetaFunction<typeof loader> = pageMeta
+
+const claimCodes = ['organic', 'sdoq', 'halal', 'fair_trade', 'handmade'] as const
+
+async function loadOwn(
+  request: Request,
+  slug: string | undefined,
+  productId: string | undefined,
+  role?: 'manager',
+) {
+  const scope = await requireCooperativeMember(request, slug, role)
+  try {
+    return { scope, edit: await getProductForEdit(scope, productId ?? '') }
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'not_found')
+      throw new Response('Not found', { status: 404 })
+    throw error
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope, edit } = await loadOwn(request, params.slug, params.productId, 'manager')
+  const { t, language } = await getTranslator(request)
+  const [categories, makers, names] = await Promise.all([
+    listProductCategories(language),
+    listMakers(scope.cooperative.id),
+    certificationTypeNames(language),
+  ])
+  const p = edit.product
+  return {
+    noIndex: true,
+    title: t('editProduct.metaTitle', { title: p.titleAr }),
+    slug: scope.cooperative.slug,
+    product: {
+      id: p.id,
+      slug: p.slug,
+      status: p.status,
+      kind: categories.find((c) => c.id === p.categoryId)?.kind ?? 'food',
+    },
+    values: {
+      categoryId: p.categoryId,
+      titleAr: p.titleAr,
+      titleFr: p.titleFr ?? '',
+      titleEn: p.titleEn ?? '',
+      descriptionAr: p.descriptionAr,
+      descriptionFr: p.descriptionFr ?? '',
+      descriptionEn: p.descriptionEn ?? '',
+      ...Object.fromEntries(Object.entries(p.facts).map(([k, v]) => [k, String(v)])),
+      seasonStartMonth: p.seasonStartMonth ? String(p.seasonStartMonth) : '',
+      seasonEndMonth: p.seasonEndMonth ? String(p.seasonEndMonth) : '',
+      madeToOrder: p.madeToOrder ? 'on' : '',
+    } as Record<string, string>,
+    claims: p.claims,
+    makerIds: edit.makerIds,
+    variants: edit.variants.map((v) => ({
+      id: v.id,
+      sku: v.sku,
+      labelAr: v.labelAr,
+      labelFr: v.labelFr ?? '',
+      labelEn: v.labelEn ?? '',
+      price: moneyInput(v.priceCentimes),
+      stock: String(v.stockQuantity),
+      weight: String(v.weightGrams),
+    })),
+    images: edit.images.map((i) => ({
+      id: i.id,
+      src: imageUrl(
+        i.image.variants.find((v) => v.width === 320 && v.format === 'webp')?.key ?? i.image.key,
+      ),
+      altAr: i.altAr,
+      altFr: i.altFr ?? '',
+      altEn: i.altEn ?? '',
+    })),
+    reasons: viewReasons(edit.reasons, names, language),
+    categories,
+    makers: makers.map((m) => ({ id: m.id, name: m.name })),
+    claimNames: Object.fromEntries(claimCodes.map((c) => [c, names[c] ?? c])),
+  }
+}
+
+const imageIntent = z.object({
+  intent: z.enum(['removeImage', 'moveUp', 'moveDown']),
+  imageId: z.uuid(),
+})
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { scope, edit } = await loadOwn(request, params.slug, params.productId, 'manager')
+  const { t, language } = await getTranslator(request)
+  const productId = edit.product.id
+  const here = `/coop/${scope.cooperative.slug}/products/${productId}`
+  const requestId = context.requestId
+  if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
+    let formData: FormData
+    try {
+      formData = await readMultipartForm(request, {
+        maxFileBytes: 10 * 1024 * 1024,
+        maxTotalBytes: 41 * 1024 * 1024,
+        maxFiles: maxProductImages,
+      })
+    } catch (error) {
+      if (!isDomainError(error)) throw error
+      const reply: FormReply = {
+        status: 'error',
+        fieldErrors: { photos: t(error.messageKey, error.details) },
+        values: {},
+      }
+      return data(reply, { status: error.status })
+    }
+    const photos = await Promise.all(
+      formData
+        .getAll('photos')
+        .filter((f): f is File => f instanceof File && f.size > 0)
+        .map(async (f) => ({
+          bytes: Buffer.from(await f.arrayBuffer()),
+          altAr: String(formData.get('newAltAr') ?? '')
+            .trim()
+            .slice(0, 200),
+        })),
+    )
+    if (photos.length === 0)
+      return badRequest({
+        status: 'error',
+        fieldErrors: { photos: t('errors.photoRequired') },
+        values: {},
+      })
+    try {
+      await addProductImages({ scope, productId, photos, requestId })
+    } catch (error) {
+      return domainErrorReply(error, formData, t)
+    }
+    return redirect(here, {
+      headers: { 'Set-Cookie': await toastCookie('editProduct.photosAdded') },
+    })
+  }
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
+  try {
+    if (intent === 'save') {
+      const parsed = parseProductForm(formData, t)
+      if (!parsed.ok) return badRequest(parsed.reply)
+      await updateProduct({ scope, productId, update: parsed.update, requestId })
+      return redirect(here, { headers: { 'Set-Cookie': await toastCookie('editProduct.saved') } })
+    }
+    if (intent === 'publish') {
+      const result = await publishProduct({ scope, productId, requestId })
+      if (!result.ok) {
+        const names = await certificationTypeNames(language)
+        return data(
+          {
+            status: 'error' as const,
+            fieldErrors: {} as Record<string, string>,
+            values: {} as Record<string, string>,
+            formError: t('products.publishRefused'),
+            refused: viewReasons(result.reasons, names, language),
+          },
+          { status: 409 },
+        )
+      }
+      return redirect(`/coop/${scope.cooperative.slug}/products`, {
+        headers: { 'Set-Cookie': await toastCookie('products.published') },
+      })
+    }
+    const parsed = imageIntent.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) throw new Response('Bad request', { status: 400 })
+    if (parsed.data.intent === 'removeImage')
+      await removeProductImage({ scope, productId, imageId: parsed.data.imageId, requestId })
+    else
+      await moveProductImage({
+        scope,
+        productId,
+        imageId: parsed.data.imageId,
+        direction: parsed.data.intent === 'moveUp' ? 'up' : 'down',
+      })
+    return redirect(here)
+  } catch (error) {
+    return domainErrorReply(error, formData, t)
+  }
+}
+
+const months = Array.from({ length: 12 }, (_, i) => i + 1)
+
+export default function EditProductPage() {
+  const {
+    product,
+    values: saved,
+    claims,
+    makerIds,
+    variants,
+    images,
+    reasons,
+    categories,
+    makers,
+    claimNames,
+    slug,
+  } = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
+  const refused = reply && 'refused' in reply ? (reply.refused as GateReasonView[]) : null
+  const { t, i18n } = useTranslation()
+  const errors = (reply?.fieldErrors ?? {}) as Record<string, string>
+  const values = { ...saved, ...((reply?.values ?? {}) as Record<string, string>) }
+  const monthName = (m: number) =>
+    new Intl.DateTimeFormat(i18n.language, { month: 'long' }).format(new Date(2026, m - 1, 15))
+  const kind = product.kind
+  return (
+    <main id="main" className="flex flex-col gap-6">
+      <h1 className="text-3xl font-semibold">{saved.titleAr}</h1>
+      <section className="card flex flex-col gap-3" aria-labelledby="sale-heading">
+        <h2 id="sale-heading" className="text-xl font-semibold">
+          {t('editProduct.onSaleTitle')}
+        </h2>
+        {reasons.length === 0 ? (
+          <p className="font-semibold text-olive">{t('products.state.onSale')}</p>
+        ) : (
+          <GateReasons reasons={reasons} slug={slug} />
+        )}
+        {refused ? (
+          <div
+            role="alert"
+            className="rounded-lg border-2 border-danger bg-danger-light p-3 text-danger"
+          >
+            <p className="font-semibold">{reply?.formError}</p>
+            <GateReasons reasons={refused} slug={slug} />
+          </div>
+        ) : null}
+        {product.status !== 'published' ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="publish" className="btn-primary">
+              {t('products.publish')}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section className="card flex flex-col gap-3" aria-labelledby="photos-heading">
+        <h2 id="photos-heading" className="text-xl font-semibold">
+          {t('editProduct.photos', { max: maxProductImages })}
+        </h2>
+        <ol className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {images.map((img, index) => (
+            <li key={img.id} className="flex flex-col gap-2">
+              <img
+                src={img.src}
+                alt={img.altAr}
+                width={160}
+                height={160}
+                className="aspect-square w-full rounded-lg object-cover"
+              />
+              <Form method="post" className="flex gap-1">
+                <input type="hidden" name="imageId" value={img.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="moveUp"
+                  disabled={index === 0}
+                  className="btn-secondary min-h-12 px-2"
+                  aria-label={t('editProduct.moveEarlier', { n: index + 1 })}
+                >
+                  <ArrowUp aria-hidden size={18} />
+                </button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="moveDown"
+                  disabled={index === images.length - 1}
+                  className="btn-secondary min-h-12 px-2"
+                  aria-label={t('editProduct.moveLater', { n: index + 1 })}
+                >
+                  <ArrowDown aria-hidden size={18} />
+                </button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="removeImage"
+                  className="btn-danger min-h-12 px-2"
+                  aria-label={t('editProduct.removePhoto', { n: index + 1 })}
+                >
+                  <Trash2 aria-hidden size={18} />
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ol>
+        {images.length < maxProductImages ? (
+          <Form method="post" encType="multipart/form-data" className="flex flex-col gap-3">
+            <FileField
+              name="photos"
+              label={t('editProduct.addPhotos')}
+              accept="image/jpeg,image/png,image/webp,image/avif"
+              multiple
+              error={errors.photos}
+            />
+            <Field label={t('editProduct.newAlt')} name="newAltAr" />
+            <button type="submit" className="btn-secondary self-start">
+              {t('editProduct.upload')}
+            </button>
+          </Form>
+        ) : (
+          <p>{t('editProduct.photosFull', { max: maxProductImages })}</p>
+        )}
+      </section>
+
+      <Form method="post" className="flex flex-col gap-6" noValidate>
+        <input type="hidden" name="intent" value="save" />
+        <FormError error={refused ? undefined : reply?.formError} />
+        <fieldset className="card flex flex-col gap-4">
+          <legend className="text-xl font-semibold">{t('editProduct.about')}</legend>
+          <SelectField
+            label={t('editProduct.category')}
+            name="categoryId"
+            defaultValue={values.categoryId}
+            error={errors.categoryId}
+          >
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+          <Field
+            label={t('editProduct.titleAr')}
+            name="titleAr"
+            lang="ar"
+            dir="rtl"
+            required
+            defaultValue={values.titleAr}
+            error={errors.titleAr}
+          />
+          <Field
+            label={t('editProduct.titleFr')}
+            name="titleFr"
+            lang="fr"
+            dir="ltr"
+            defaultValue={values.titleFr}
+            error={errors.titleFr}
+          />
+          <Field
+            label={t('editProduct.titleEn')}
+            name="titleEn"
+            lang="en"
+            dir="ltr"
+            defaultValue={values.titleEn}
+            error={errors.titleEn}
+          />
+          <TextAreaField
+            label={t('editProduct.descriptionAr')}
+            name="descriptionAr"
+            lang="ar"
+            dir="rtl"
+            rows={3}
+            defaultValue={values.descriptionAr}
+            error={errors.descriptionAr}
+          />
+          <TextAreaField
+            label={t('editProduct.descriptionFr')}
+            name="descriptionFr"
+            lang="fr"
+            dir="ltr"
+            rows={3}
+            defaultValue={values.descriptionFr}
+            error={errors.descriptionFr}
+          />
+          <TextAreaField
+            label={t('editProduct.descriptionEn')}
+            name="descriptionEn"
+            lang="en"
+            dir="ltr"
+            rows={3}
+            defaultValue={values.descriptionEn}
+            error={errors.descriptionEn}
+          />
+        </fieldset>
+
+        <fieldset className="card flex flex-col gap-4">
+          <legend className="text-xl font-semibold">{t('editProduct.facts')}</legend>
+          {kind === 'food' ? (
+            <>
+              <Field
+                label={t('facts.netQuantity')}
+                name="netQuantity"
+                defaultValue={values.netQuantity}
+                error={errors.netQuantity}
+              />
+              <TextAreaField
+                label={t('facts.ingredients')}
+                name="ingredients"
+                rows={2}
+                defaultValue={values.ingredients}
+                error={errors.ingredients}
+              />
+              <Field
+                label={t('facts.lot')}
+                name="lot"
+                dir="ltr"
+                defaultValue={values.lot}
+                error={errors.lot}
+              />
+              <Field
+                label={t('facts.bestBefore')}
+                name="bestBefore"
+                dir="ltr"
+                defaultValue={values.bestBefore}
+                error={errors.bestBefore}
+              />
+            </>
+          ) : kind === 'cosmetic' ? (
+            <>
+              <Field
+                label={t('facts.volume')}
+                name="volume"
+                defaultValue={values.volume}
+                error={errors.volume}
+              />
+              <Field
+                label={t('facts.registrationNumber')}
+                name="registrationNumber"
+                dir="ltr"
+                defaultValue={values.registrationNumber}
+                error={errors.registrationNumber}
+              />
+            </>
+          ) : (
+            <>
+              <Field
+                label={t('facts.dimensions')}
+                name="dimensions"
+                defaultValue={values.dimensions}
+                error={errors.dimensions}
+              />
+              <Field
+                label={t('facts.material')}
+                name="material"
+                defaultValue={values.material}
+                error={errors.material}
+              />
+              <Field
+                label={t('facts.leadTimeDays')}
+                name="leadTimeDays"
+                inputMode="numeric"
+                dir="ltr"
+                defaultValue={values.leadTimeDays}
+                error={errors.leadTimeDays}
+              />
+              <TextAreaField
+                label={t('facts.careNotes')}
+                name="careNotes"
+                rows={2}
+                defaultValue={values.careNotes}
+                error={errors.careNotes}
+              />
+            </>
+          )}
+          <label className="flex min-h-12 items-center gap-3 font-semibold">
+            <input
+              type="checkbox"
+              name="madeToOrder"
+              className="size-6"
+              defaultChecked={values.madeToOrder === 'on'}
+            />
+            {t('editProduct.madeToOrder')}
+          </label>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField
+              label={t('editProduct.seasonStart')}
+              name="seasonStartMonth"
+              defaultValue={values.seasonStartMonth}
+              error={errors.seasonStartMonth}
+            >
+              <option value="">{t('editProduct.allYear')}</option>
+              {months.map((m) => (
+                <option key={m} value={m}>
+                  {monthName(m)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label={t('editProduct.seasonEnd')}
+              name="seasonEndMonth"
+              defaultValue={values.seasonEndMonth}
+              error={errors.seasonEndMonth}
+            >
+              <option value="">{t('editProduct.allYear')}</option>
+              {months.map((m) => (
+                <option key={m} value={m}>
+                  {monthName(m)}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+        </fieldset>
+
+        <fieldset className="card flex flex-col gap-2">
+          <legend className="text-xl font-semibold">{t('editProduct.claims')}</legend>
+          <p className="text-ink-soft">{t('editProduct.claimsHint')}</p>
+          {claimCodes.map((code) => (
+            <label key={code} className="flex min-h-12 items-center gap-3">
+              <input
+                type="checkbox"
+                name="claims"
+                value={code}
+                className="size-6"
+                defaultChecked={claims.includes(code)}
+              />
+              {claimNames[code]}
+            </label>
+          ))}
+          <FieldError error={errors.claims} />
+        </fieldset>
+
+        {makers.length ? (
+          <fieldset className="card flex flex-col gap-2">
+            <legend className="text-xl font-semibold">{t('editProduct.makers')}</legend>
+            {makers.map((m) => (
+              <label key={m.id} className="flex min-h-12 items-center gap-3">
+                <input
+                  type="checkbox"
+                  name="makerIds"
+                  value={m.id}
+                  className="size-6"
+                  defaultChecked={makerIds.includes(m.id)}
+                />
+                {m.name}
+              </label>
+            ))}
+            <FieldError error={errors.makerIds} />
+          </fieldset>
+        ) : null}
+
+        <fieldset className="card flex flex-col gap-4">
+          <legend className="text-xl font-semibold">{t('editProduct.variants')}</legend>
+          <FieldError error={errors.variants} />
+          {[
+            ...variants,
+            {
+              id: '',
+              sku: '',
+              labelAr: '',
+              labelFr: '',
+              labelEn: '',
+              price: '',
+              stock: '',
+              weight: '',
+            },
+          ].map((v, index) => (
+            <div
+              key={v.id || 'new'}
+              className="flex flex-col gap-3 rounded-xl border border-sand-dark p-3"
+            >
+              <p className="font-semibold">
+                {v.id ? t('editProduct.variantN', { n: index + 1 }) : t('editProduct.newVariant')}
+              </p>
+              <input type="hidden" name="variantId" value={v.id} />
+              <div className="grid gap-3 sm:grid-cols-3">
+                <Field label={t('editProduct.sku')} name="sku" dir="ltr" defaultValue={v.sku} />
+                <Field
+                  label={t('editProduct.price')}
+                  name="price"
+                  inputMode="decimal"
+                  dir="ltr"
+                  defaultValue={v.price}
+                />
+                <Field
+                  label={t('editProduct.stock')}
+                  name="stock"
+                  inputMode="numeric"
+                  dir="ltr"
+                  defaultValue={v.stock}
+                />
+                <Field
+                  label={t('editProduct.weight')}
+                  name="weight"
+                  inputMode="numeric"
+                  dir="ltr"
+                  defaultValue={v.weight}
+                />
+                <Field
+                  label={t('editProduct.labelAr')}
+                  name="labelAr"
+                  lang="ar"
+                  dir="rtl"
+                  defaultValue={v.labelAr}
+                />
+                <Field
+                  label={t('editProduct.labelFr')}
+                  name="labelFr"
+                  dir="ltr"
+                  defaultValue={v.labelFr}
+                />
+                <Field
+                  label={t('editProduct.labelEn')}
+                  name="labelEn"
+                  dir="ltr"
+                  defaultValue={v.labelEn}
+                />
+              </div>
+              {v.id ? (
+                <label className="flex min-h-12 items-center gap-3">
+                  <input type="checkbox" name="removeVariant" value={v.id} className="size-6" />
+                  {t('editProduct.removeVariant')}
+                </label>
+              ) : null}
+              <FieldError error={errors[`variant-${index}`]} />
+            </div>
+          ))}
+        </fieldset>
+
+        {images.length ? (
+          <fieldset className="card flex flex-col gap-4">
+            <legend className="text-xl font-semibold">{t('editProduct.altTexts')}</legend>
+            {images.map((img, index) => (
+              <div key={img.id} className="grid gap-3 sm:grid-cols-3">
+                <input type="hidden" name="imageId" value={img.id} />
+                <Field
+                  label={t('editProduct.altAr', { n: index + 1 })}
+                  name="altAr"
+                  lang="ar"
+                  dir="rtl"
+                  defaultValue={img.altAr}
+                />
+                <Field
+                  label={t('editProduct.altFr', { n: index + 1 })}
+                  name="altFr"
+                  dir="ltr"
+                  defaultValue={img.altFr}
+                />
+                <Field
+                  label={t('editProduct.altEn', { n: index + 1 })}
+                  name="altEn"
+                  dir="ltr"
+                  defaultValue={img.altEn}
+                />
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+        <button type="submit" className="btn-primary self-start">
+          {t('editProduct.save')}
+        </button>
+      </Form>
+    </main>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

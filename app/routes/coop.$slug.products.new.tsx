@@ -1,0 +1,234 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  data,
+  redirect,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Camera } from 'lucide-react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { CategoryIcon } from '#app/components/category-icon.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Field, FieldError, FormError } from '#app/components/forms.tsx'
+import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
+import { toastCookie } from '#app/modules/auth/session.server.ts'
+import { listProductCategories } from '#app/modules/catalog/categories.server.ts'
+import { parseMoney } from '#app/modules/catalog/money.ts'
+import { createProductQuick } from '#app/modules/catalog/products.server.ts'
+import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { readMultipartForm } from '#app/modules/media/upload.server.ts'
+import { isDomainError } from '#app/utils/errors.server.ts'
+import { domainErrorReply, type FormReply, parseForm } from '#app/utils/forms.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+
+export const meta: MetaFunction<typeof loader> = pageMeta
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireCooperativeMember(request, params.slug, 'manager')
+  const { t, language } = await getTranslator(request)
+  return {
+    noIndex: true,
+    title: t('newProduct.metaTitle'),
+    categories: await listProductCategories(language),
+  }
+}
+
+const schema = z.object({
+  categoryId: z.uuid({ error: 'errors.unknownCategory' }),
+  titleAr: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(2, { error: 'errors.tooShort' })
+    .max(120, { error: 'errors.tooLong' }),
+  price: z.string({ error: 'errors.required' }).transform((v, ctx) => {
+    const centimes = parseMoney(v)
+    if (centimes === null || centimes <= 0) {
+      ctx.addIssue({ code: 'custom', message: 'errors.priceInvalid' })
+      return z.NEVER
+    }
+    return centimes
+  }),
+  stock: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .regex(/^\d{1,6}$/, { error: 'errors.stockInvalid' })
+    .transform(Number),
+})
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const scope = await requireCooperativeMember(request, params.slug, 'manager')
+  const { t } = await getTranslator(request)
+  let formData: FormData
+  try {
+    formData = await readMultipartForm(request, {
+      maxFileBytes: 10 * 1024 * 1024,
+      maxTotalBytes: 11 * 1024 * 1024,
+      maxFiles: 1,
+    })
+  } catch (error) {
+    if (!isDomainError(error)) throw error
+    const reply: FormReply = {
+      status: 'error',
+      fieldErrors: {},
+      values: {},
+      formError: t(error.messageKey, error.details),
+    }
+    return data(reply, { status: error.status })
+  }
+  const parsed = parseForm(formData, schema, t)
+  const photo = formData.get('photo')
+  const photoBytes =
+    photo instanceof File && photo.size > 0 ? Buffer.from(await photo.arrayBuffer()) : null
+  if (!parsed.ok || !photoBytes) {
+    const reply: FormReply = parsed.ok
+      ? { status: 'error', fieldErrors: {}, values: {} }
+      : parsed.reply
+    if (!photoBytes) reply.fieldErrors.photo = t('errors.photoRequired')
+    reply.values = Object.fromEntries(
+      [...formData.entries()].filter(([, v]) => typeof v === 'string'),
+    ) as Record<string, string>
+    return data(reply, { status: 400 })
+  }
+  let created
+  try {
+    created = await createProductQuick({
+      scope,
+      photo: photoBytes,
+      categoryId: parsed.data.categoryId,
+      titleAr: parsed.data.titleAr,
+      priceCentimes: parsed.data.price,
+      stockQuantity: parsed.data.stock,
+      requestId: context.requestId,
+    })
+  } catch (error) {
+    return domainErrorReply(error, formData, t)
+  }
+  return redirect(`/coop/${scope.cooperative.slug}/products/${created.id}`, {
+    headers: { 'Set-Cookie': await toastCookie('newProduct.saved') },
+  })
+}
+
+export default function NewProductPage() {
+  const { categories } = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const errors = reply?.fieldErrors ?? {}
+  const values = reply?.values ?? {}
+  return (
+    <main id="main" className="flex flex-col gap-6">
+      <h1 className="text-3xl font-semibold">{t('newProduct.title')}</h1>
+      <Form method="post" encType="multipart/form-data" className="flex flex-col gap-6" noValidate>
+        <FormError error={reply?.formError} />
+        <section className="card flex flex-col gap-3">
+          <h2 className="text-xl font-semibold">
+            <span
+              aria-hidden
+              className="me-2 inline-flex size-8 items-center justify-center rounded-full bg-blue text-white"
+            >
+              1
+            </span>
+            {t('newProduct.stepPhoto')}
+          </h2>
+          <label
+            htmlFor="photo"
+            className="flex min-h-32 cursor-pointer flex-col items-center justify-center gap-2 rounded-xl border-2 border-dashed border-blue bg-blue-light p-4 text-center font-semibold text-blue-dark"
+          >
+            <Camera aria-hidden size={48} />
+            {t('newProduct.photo')}
+          </label>
+          <input
+            id="photo"
+            type="file"
+            name="photo"
+            accept="image/jpeg,image/png,image/webp,image/avif"
+            capture="environment"
+            required
+            aria-invalid={errors.photo ? true : undefined}
+            aria-describedby={errors.photo ? 'photo-error' : undefined}
+          />
+          <FieldError id="photo-error" error={errors.photo} />
+        </section>
+        <fieldset
+          className="card flex flex-col gap-3"
+          aria-describedby={errors.categoryId ? 'category-error' : undefined}
+        >
+          <legend className="text-xl font-semibold">
+            <span
+              aria-hidden
+              className="me-2 inline-flex size-8 items-center justify-center rounded-full bg-blue text-white"
+            >
+              2
+            </span>
+            {t('newProduct.stepCategory')}
+          </legend>
+          <FieldError id="category-error" error={errors.categoryId} />
+          <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+            {categories.map((c) => (
+              <label
+                key={c.id}
+                className="flex min-h-28 cursor-pointer flex-col items-center justify-center gap-2 rounded-xl border-2 border-sand-dark bg-white p-2 text-center has-[:checked]:border-blue has-[:checked]:bg-blue-light"
+              >
+                <input
+                  type="radio"
+                  name="categoryId"
+                  value={c.id}
+                  defaultChecked={values.categoryId === c.id}
+                  className="sr-only"
+                />
+                <CategoryIcon icon={c.icon} className="text-terracotta" />
+                <span className="font-semibold">{c.name}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <section className="card flex flex-col gap-4">
+          <h2 className="text-xl font-semibold">
+            <span
+              aria-hidden
+              className="me-2 inline-flex size-8 items-center justify-center rounded-full bg-blue text-white"
+            >
+              3
+            </span>
+            {t('newProduct.stepDetails')}
+          </h2>
+          <Field
+            label={t('newProduct.name')}
+            name="titleAr"
+            required
+            defaultValue={values.titleAr}
+            error={errors.titleAr}
+          />
+          <Field
+            label={t('newProduct.price')}
+            hint={t('newProduct.priceHint')}
+            name="price"
+            inputMode="decimal"
+            dir="ltr"
+            required
+            defaultValue={values.price}
+            error={errors.price}
+          />
+          <Field
+            label={t('newProduct.quantity')}
+            name="stock"
+            inputMode="numeric"
+            pattern="[0-9]*"
+            dir="ltr"
+            required
+            defaultValue={values.stock ?? '1'}
+            error={errors.stock}
+          />
+        </section>
+        <button type="submit" className="btn-primary self-start text-lg">
+          {t('newProduct.save')}
+        </button>
+      </Form>
+    </main>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
