@@ -15,10 +15,8 @@ import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
 import { toastCookie } from '#app/modules/auth/session.server.ts'
 import { certificationTypeNames } from '#app/modules/catalog/views.server.ts'
 import { listCooperativeProductTitles } from '#app/modules/catalog/titles.server.ts'
-import {
-  maxEvidenceFiles,
-  submitCertificate,
-} from '#app/modules/certification/certificates.server.ts'
+import { submitCertificate } from '#app/modules/certification/certificates.server.ts'
+import { maxEvidenceFiles } from '#app/modules/certification/limits.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { readMultipartForm } from '#app/modules/media/upload.server.ts'
 import { isDomainError } from '#app/utils/errors.server.ts'

@@ -16,12 +16,12 @@ import { GateReasons, type GateReasonView } from '#app/components/gate-reasons.t
 import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
 import { toastCookie } from '#app/modules/auth/session.server.ts'
 import { listProductCategories } from '#app/modules/catalog/categories.server.ts'
+import { maxProductImages } from '#app/modules/catalog/limits.ts'
 import { moneyInput } from '#app/modules/catalog/money.ts'
 import { parseProductForm } from '#app/modules/catalog/product-form.server.ts'
 import {
   addProductImages,
   getProductForEdit,
-  maxProductImages,
   moveProductImage,
   publishProduct,
   removeProductImage,
@@ -252,7 +252,10 @@ export default function EditProductPage() {
           {t('editProduct.onSaleTitle')}
         </h2>
         {reasons.length === 0 ? (
-          <p className="font-semibold text-olive">{t('products.state.onSale')}</p>
+          <p className="flex flex-wrap gap-3 font-semibold text-olive">
+            {t('products.state.onSale')}
+            <a href={`/products/${product.slug}`}>{t('editProduct.viewPublic')}</a>
+          </p>
         ) : (
           <GateReasons reasons={reasons} slug={slug} />
         )}

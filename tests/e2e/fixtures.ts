@@ -32,6 +32,11 @@ export async function logIn(page: Page, email: string, password: string) {
   await page.getByLabel(labels.email).fill(email)
   await page.getByLabel(labels.password).fill(password)
   await page.getByRole('main').getByRole('button', { name: labels.logIn }).click()
+  // Done when the page moved on, or when it says why not.
+  await Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    page.getByRole('alert').waitFor(),
+  ])
 }
 
 export async function switchLanguage(page: Page, languageName: 'العربية' | 'Français' | 'English') {

@@ -21,7 +21,9 @@ import { slugify } from '#app/modules/cooperatives/identifiers.ts'
 import { storeImage } from '#app/modules/media/images.server.ts'
 import { releaseImage } from '#app/modules/media/release.server.ts'
 
-export const maxProductImages = 8
+import { maxProductImages } from './limits.ts'
+
+export { maxProductImages }
 
 function requireManager(scope: CooperativeScope) {
   if (scope.role !== 'manager') throw new DomainError('forbidden', 'errors.managersOnly')
@@ -368,16 +370,14 @@ export async function addProductImages(input: {
   try {
     for (const photo of input.photos) stored.push(await imageFrom(photo.bytes, 'photos'))
     await db.transaction(async (tx) => {
-      await tx
-        .insert(productImages)
-        .values(
-          stored.map((image, i) => ({
-            productId: product.id,
-            image,
-            altAr: input.photos[i]!.altAr || product.titleAr,
-            position: count + i,
-          })),
-        )
+      await tx.insert(productImages).values(
+        stored.map((image, i) => ({
+          productId: product.id,
+          image,
+          altAr: input.photos[i]!.altAr || product.titleAr,
+          position: count + i,
+        })),
+      )
       await recordAudit(tx, {
         actorUserId: input.scope.user.id,
         actorRole: input.scope.role,

@@ -51,7 +51,9 @@ export function certificateDecisionsFor(status: string): CertificateDecision[] {
   )
 }
 
-export const maxEvidenceFiles = 5
+import { maxEvidenceFiles } from './limits.ts'
+
+export { maxEvidenceFiles }
 
 export type CertificateSubmission = {
   type: CertificationCode
@@ -154,24 +156,20 @@ export async function submitCertificate(input: {
           .insert(certificateProducts)
           .values([...new Set(c.productIds)].map((productId) => ({ certificateId: id, productId })))
       }
-      await tx
-        .insert(certificateFiles)
-        .values(
-          stored.map((f) => ({
-            certificateId: id,
-            storageKey: f.key,
-            contentType: f.contentType,
-            size: f.size,
-          })),
-        )
-      await tx
-        .insert(certificateEvents)
-        .values({
+      await tx.insert(certificateFiles).values(
+        stored.map((f) => ({
           certificateId: id,
-          actorUserId: scope.user.id,
-          action: 'submitted',
-          toStatus: 'pending_review',
-        })
+          storageKey: f.key,
+          contentType: f.contentType,
+          size: f.size,
+        })),
+      )
+      await tx.insert(certificateEvents).values({
+        certificateId: id,
+        actorUserId: scope.user.id,
+        action: 'submitted',
+        toStatus: 'pending_review',
+      })
       await recordAudit(tx, {
         actorUserId: scope.user.id,
         actorRole: scope.role,
@@ -262,14 +260,12 @@ export async function decideCertificate(input: {
     if (corrections.productIds) {
       await tx.delete(certificateProducts).where(eq(certificateProducts.certificateId, current.id))
       if (scope === 'products' && corrections.productIds.length) {
-        await tx
-          .insert(certificateProducts)
-          .values(
-            [...new Set(corrections.productIds)].map((productId) => ({
-              certificateId: current.id,
-              productId,
-            })),
-          )
+        await tx.insert(certificateProducts).values(
+          [...new Set(corrections.productIds)].map((productId) => ({
+            certificateId: current.id,
+            productId,
+          })),
+        )
       }
     }
     await tx.insert(certificateEvents).values({
