@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm'
+import { describe, expect, test } from 'vitest'
+import { products } from '#db/schema/catalog.ts'
+import { db } from '#app/utils/db.server.ts'
+import { explainProducts, purchasableProductIds } from '#app/modules/certification/gate.server.ts'
+import { seedDemoCatalog } from './demo-catalog.ts'
+import { seedDemoWorld } from './demo.ts'
+
+describe('the demo world', () => {
+  test('shows products on sale and products hidden for every reason, and seeding again adds nothing', async () => {
+    const world = await seedDemoWorld(db)
+    const catalog = await seedDemoCatalog(db)
+    expect(world).toBeGreaterThanOrEqual(6)
+    expect(catalog.products).toBeGreaterThanOrEqual(35)
+    const ids = (await db.select({ id: products.id }).from(products)).map((p) => p.id)
+    const onSale = await purchasableProductIds(ids)
+    const reasons = [...(await explainProducts(ids)).values()].flat()
+    expect(onSale.size).toBeGreaterThan(10)
+    const kinds = new Set(
+      reasons.map((r) => (r.kind === 'certificate' ? `${r.requiredBy}:${r.state}` : r.kind)),
+    )
+    for (const expected of [
+      'draft',
+      'archived',
+      'blocked',
+      'cooperative_inactive',
+      'category:missing',
+      'category:pending',
+      'category:revoked',
+      'claim:missing',
+      'claim:expired',
+      'claim:suspended',
+      'claim:rejected',
+    ]) {
+      expect(kinds, expected).toContain(expected)
+    }
+    expect(await seedDemoWorld(db)).toBe(0)
+    expect((await seedDemoCatalog(db)).products).toBe(0)
+    const [{ count } = { count: 0 }] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(products)
+    expect(count).toBe(ids.length)
+  }, 120_000)
+})
