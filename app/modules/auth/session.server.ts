@@ -88,7 +88,7 @@ async function lookUpSessionUser(request: Request): Promise<SessionUser | null> 
       locale: users.locale,
       roles: sql<
         string[]
-      >`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      >`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = "users"."id"), '{}')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -84,7 +84,7 @@ export async function listCooperativeProducts(scope: CooperativeScope) {
       titleEn: products.titleEn,
       status: products.status,
       madeToOrder: products.madeToOrder,
-      image: sql<StoredImage | null>`(select pi.image from ${productImages} pi where pi.product_id = ${products.id} order by pi.position limit 1)`,
+      image: sql<StoredImage | null>`(select pi.image from ${productImages} pi where pi.product_id = "products"."id" order by pi.position limit 1)`,
     })
     .from(products)
     .where(eq(products.cooperativeId, scope.cooperative.id))

@@ -448,3 +448,45 @@ describe('certificates sent by cooperatives', () => {
     expect(await db.select().from(certificates)).toHaveLength(0)
   })
 })
+
+describe('lists in the dashboard', () => {
+  test('each product shows its first photo, and each certificate the products it covers', async () => {
+    const { cooperative, manager } = await createCooperativeWithTeam(db)
+    const cookie = await loginAs(manager)
+    const honey = await findCategory(db, 'honey')
+    await quickAdd(cooperative.slug, cookie, {
+      categoryId: honey.id,
+      titleAr: 'عسل الخروب',
+      price: '90',
+      stock: '3',
+    })
+    await createProduct(db, { cooperativeId: cooperative.id })
+    const list = await call(
+      listLoader,
+      makeRequest(`/coop/${cooperative.slug}/products`, { cookie }),
+      { slug: cooperative.slug },
+    )
+    const shown = dataOf<{ products: { title: string; image: string | null }[] }>(list).products
+    expect(shown.find((p) => p.title === 'عسل الخروب')?.image).toMatch(
+      /^\/media\/[0-9a-f]{32}-\d+\.webp$/,
+    )
+    expect(shown.filter((p) => p.image === null)).toHaveLength(1)
+
+    const [product] = await db.select().from(products).where(eq(products.titleAr, 'عسل الخروب'))
+    await createCertificate(db, {
+      cooperativeId: cooperative.id,
+      type: 'organic',
+      productIds: [product!.id],
+      expiresAt: new Date(Date.now() + 100 * 86400000),
+    })
+    const certificatesPage = await call(
+      certificatesLoader,
+      makeRequest(`/coop/${cooperative.slug}/certificates`, { cookie }),
+      { slug: cooperative.slug },
+    )
+    expect(
+      dataOf<{ certificates: { products: string[] }[] }>(certificatesPage).certificates[0]
+        ?.products,
+    ).toEqual(['عسل الخروب'])
+  })
+})

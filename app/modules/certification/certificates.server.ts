@@ -328,7 +328,7 @@ export async function listCooperativeCertificates(cooperativeId: string) {
       ...certificateColumns,
       productTitles: sql<
         string[]
-      >`coalesce((select array_agg(p.title_ar) from ${certificateProducts} cp join ${products} p on p.id = cp.product_id where cp.certificate_id = ${certificates.id}), '{}')`,
+      >`coalesce((select array_agg(p.title_ar) from ${certificateProducts} cp join ${products} p on p.id = cp.product_id where cp.certificate_id = "certificates"."id"), '{}')`,
     })
     .from(certificates)
     .where(eq(certificates.cooperativeId, cooperativeId))

@@ -162,7 +162,7 @@ export async function explainProducts(
       cooperativeStatus: cooperatives.status,
       required: sql<
         string[]
-      >`coalesce((select array_agg(cr.certification_type order by cr.certification_type) from ${categoryRequirements} cr where cr.category_id = ${products.categoryId}), '{}')`,
+      >`coalesce((select array_agg(cr.certification_type order by cr.certification_type) from ${categoryRequirements} cr where cr.category_id = "products"."category_id"), '{}')`,
     })
     .from(products)
     .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
@@ -181,7 +181,7 @@ export async function explainProducts(
           decidedAt: certificates.decidedAt,
           productIds: sql<
             string[]
-          >`coalesce((select array_agg(cp.product_id) from ${certificateProducts} cp where cp.certificate_id = ${certificates.id}), '{}')`,
+          >`coalesce((select array_agg(cp.product_id) from ${certificateProducts} cp where cp.certificate_id = "certificates"."id"), '{}')`,
         })
         .from(certificates)
         .where(inArray(certificates.cooperativeId, cooperativeIds))
