@@ -84,6 +84,8 @@ export async function listCooperativeProducts(scope: CooperativeScope) {
       titleEn: products.titleEn,
       status: products.status,
       madeToOrder: products.madeToOrder,
+      // Written out in full: drizzle leaves select-list columns of a one-table query unqualified,
+      // and inside this subquery "id" would bind to product_images.
       image: sql<StoredImage | null>`(select pi.image from ${productImages} pi where pi.product_id = "products"."id" order by pi.position limit 1)`,
     })
     .from(products)
