@@ -18,9 +18,8 @@ import { listCooperativeProductTitles } from '#app/modules/catalog/titles.server
 import { submitCertificate } from '#app/modules/certification/certificates.server.ts'
 import { maxEvidenceFiles } from '#app/modules/certification/limits.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { readMultipartForm } from '#app/modules/media/upload.server.ts'
-import { isDomainError } from '#app/utils/errors.server.ts'
-import { domainErrorReply, type FormReply, parseForm } from '#app/utils/forms.server.ts'
+import { readUploadForm } from '#app/modules/media/upload-form.server.ts'
+import { domainErrorReply, parseForm } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { certificationCodes } from '#db/schema/reference.ts'
 
@@ -90,22 +89,18 @@ const schema = z
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const scope = await requireCooperativeMember(request, params.slug, 'manager')
   const { t } = await getTranslator(request)
-  let formData: FormData
-  try {
-    formData = await readMultipartForm(request, {
+  const upload = await readUploadForm(
+    request,
+    t,
+    {
       maxFileBytes: 10 * 1024 * 1024,
       maxTotalBytes: 51 * 1024 * 1024,
       maxFiles: maxEvidenceFiles,
-    })
-  } catch (error) {
-    if (!isDomainError(error)) throw error
-    const reply: FormReply = {
-      status: 'error',
-      fieldErrors: { files: t(error.messageKey, error.details) },
-      values: {},
-    }
-    return data(reply, { status: error.status })
-  }
+    },
+    { field: 'files' },
+  )
+  if (!upload.ok) return upload.response
+  const formData = upload.formData
   const parsed = parseForm(formData, schema, t, { arrays: ['productIds'] })
   if (!parsed.ok) return data(parsed.reply, { status: 400 })
   const files = await Promise.all(

@@ -31,14 +31,9 @@ import { certificationTypeNames, viewReasons } from '#app/modules/catalog/views.
 import { listMakers } from '#app/modules/cooperatives/makers.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { imageUrl } from '#app/modules/media/image-urls.ts'
-import { readMultipartForm } from '#app/modules/media/upload.server.ts'
+import { readUploadForm } from '#app/modules/media/upload-form.server.ts'
 import { isDomainError } from '#app/utils/errors.server.ts'
-import {
-  badRequest,
-  domainErrorReply,
-  type FormReply,
-  readFormData,
-} from '#app/utils/forms.server.ts'
+import { badRequest, domainErrorReply, readFormData } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
@@ -133,22 +128,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/coop/${scope.cooperative.slug}/products/${productId}`
   const requestId = context.requestId
   if (request.headers.get('content-type')?.startsWith('multipart/form-data')) {
-    let formData: FormData
-    try {
-      formData = await readMultipartForm(request, {
+    const upload = await readUploadForm(
+      request,
+      t,
+      {
         maxFileBytes: 10 * 1024 * 1024,
         maxTotalBytes: 41 * 1024 * 1024,
         maxFiles: maxProductImages,
-      })
-    } catch (error) {
-      if (!isDomainError(error)) throw error
-      const reply: FormReply = {
-        status: 'error',
-        fieldErrors: { photos: t(error.messageKey, error.details) },
-        values: {},
-      }
-      return data(reply, { status: error.status })
-    }
+      },
+      { field: 'photos' },
+    )
+    if (!upload.ok) return upload.response
+    const formData = upload.formData
     const photos = await Promise.all(
       formData
         .getAll('photos')

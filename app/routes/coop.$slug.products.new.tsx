@@ -18,8 +18,7 @@ import { listProductCategories } from '#app/modules/catalog/categories.server.ts
 import { parseMoney } from '#app/modules/catalog/money.ts'
 import { createProductQuick } from '#app/modules/catalog/products.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { readMultipartForm } from '#app/modules/media/upload.server.ts'
-import { isDomainError } from '#app/utils/errors.server.ts'
+import { readUploadForm } from '#app/modules/media/upload-form.server.ts'
 import { domainErrorReply, type FormReply, parseForm } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
@@ -60,23 +59,13 @@ const schema = z.object({
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const scope = await requireCooperativeMember(request, params.slug, 'manager')
   const { t } = await getTranslator(request)
-  let formData: FormData
-  try {
-    formData = await readMultipartForm(request, {
-      maxFileBytes: 10 * 1024 * 1024,
-      maxTotalBytes: 11 * 1024 * 1024,
-      maxFiles: 1,
-    })
-  } catch (error) {
-    if (!isDomainError(error)) throw error
-    const reply: FormReply = {
-      status: 'error',
-      fieldErrors: {},
-      values: {},
-      formError: t(error.messageKey, error.details),
-    }
-    return data(reply, { status: error.status })
-  }
+  const upload = await readUploadForm(request, t, {
+    maxFileBytes: 10 * 1024 * 1024,
+    maxTotalBytes: 11 * 1024 * 1024,
+    maxFiles: 1,
+  })
+  if (!upload.ok) return upload.response
+  const formData = upload.formData
   const parsed = parseForm(formData, schema, t)
   const photo = formData.get('photo')
   const photoBytes =

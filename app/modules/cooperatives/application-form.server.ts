@@ -4,8 +4,7 @@ import { documentKinds, type DocumentKind } from '#db/schema/cooperatives.ts'
 import { newPasswordSchema } from '#app/modules/auth/password.server.ts'
 import { emailSchema, nameSchema } from '#app/modules/auth/schemas.ts'
 import { type Translate } from '#app/modules/i18n/i18n.server.ts'
-import { readMultipartForm } from '#app/modules/media/upload.server.ts'
-import { isDomainError } from '#app/utils/errors.server.ts'
+import { readUploadForm } from '#app/modules/media/upload-form.server.ts'
 import { type FormReply, parseForm } from '#app/utils/forms.server.ts'
 import { type ApplicationFiles } from './application.server.ts'
 
@@ -45,19 +44,9 @@ export async function readCooperativeForm<S extends z.ZodType>(
     }
   | { ok: false; response: ReturnType<typeof data<FormReply>> }
 > {
-  let formData: FormData
-  try {
-    formData = await readMultipartForm(request, uploadLimits)
-  } catch (error) {
-    if (!isDomainError(error)) throw error
-    const reply: FormReply = {
-      status: 'error',
-      fieldErrors: {},
-      formError: t(error.messageKey, error.details),
-      values: {},
-    }
-    return { ok: false, response: data(reply, { status: error.status }) }
-  }
+  const upload = await readUploadForm(request, t, uploadLimits)
+  if (!upload.ok) return { ok: false as const, response: upload.response }
+  const formData = upload.formData
   if (
     typeof formData.get('website') === 'string' &&
     String(formData.get('website')).trim() !== ''

@@ -1,9 +1,8 @@
 import { data } from '@remix-run/node'
 import { z } from 'zod'
 import { type Translate } from '#app/modules/i18n/i18n.server.ts'
-import { readMultipartForm } from '#app/modules/media/upload.server.ts'
-import { isDomainError } from '#app/utils/errors.server.ts'
-import { type FormReply, parseForm } from '#app/utils/forms.server.ts'
+import { readUploadForm } from '#app/modules/media/upload-form.server.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
 import { type MakerInput } from './makers.server.ts'
 
 const optionalBio = z
@@ -34,23 +33,13 @@ export const makerSchema = z.object({
 
 /** A maker's form with an optional photo; or the reply to send back. */
 export async function readMakerForm(request: Request, t: Translate) {
-  let formData: FormData
-  try {
-    formData = await readMultipartForm(request, {
-      maxFileBytes: 10 * 1024 * 1024,
-      maxTotalBytes: 11 * 1024 * 1024,
-      maxFiles: 1,
-    })
-  } catch (error) {
-    if (!isDomainError(error)) throw error
-    const reply: FormReply = {
-      status: 'error',
-      fieldErrors: {},
-      formError: t(error.messageKey, error.details),
-      values: {},
-    }
-    return { ok: false as const, response: data(reply, { status: error.status }) }
-  }
+  const upload = await readUploadForm(request, t, {
+    maxFileBytes: 10 * 1024 * 1024,
+    maxTotalBytes: 11 * 1024 * 1024,
+    maxFiles: 1,
+  })
+  if (!upload.ok) return { ok: false as const, response: upload.response }
+  const formData = upload.formData
   const parsed = parseForm(formData, makerSchema, t)
   if (!parsed.ok) return { ok: false as const, response: data(parsed.reply, { status: 400 }) }
   const photo = formData.get('photo')

@@ -1,5 +1,5 @@
 // Reference data for the catalogue: certification types and the category tree.
-// Facts come from /work/shared/DOMAIN.md ("Certifications and labels",
+// Facts come from the shared DOMAIN.md ("Certifications and labels",
 // "What northern women's cooperatives make"). Seeded once, editable by admins.
 
 export type CertificationCode =

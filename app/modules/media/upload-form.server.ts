@@ -1,0 +1,32 @@
+import { data } from '@remix-run/node'
+import { type Translate } from '#app/modules/i18n/i18n.server.ts'
+import { isDomainError } from '#app/utils/errors.server.ts'
+import { type FormReply } from '#app/utils/forms.server.ts'
+import { readMultipartForm, type UploadLimits } from './upload.server.ts'
+
+/**
+ * A form with files, read within limits; or the reply to send back (413, 415, 400) with the
+ * reason in the reader's language, next to `field` when given.
+ */
+export async function readUploadForm(
+  request: Request,
+  t: Translate,
+  limits: UploadLimits,
+  options: { field?: string } = {},
+): Promise<
+  { ok: true; formData: FormData } | { ok: false; response: ReturnType<typeof data<FormReply>> }
+> {
+  try {
+    return { ok: true, formData: await readMultipartForm(request, limits) }
+  } catch (error) {
+    if (!isDomainError(error)) throw error
+    const message = t(error.messageKey, error.details)
+    const reply: FormReply = {
+      status: 'error',
+      fieldErrors: options.field ? { [options.field]: message } : {},
+      formError: options.field ? undefined : message,
+      values: {},
+    }
+    return { ok: false, response: data(reply, { status: error.status }) }
+  }
+}
