@@ -22,6 +22,8 @@ if (admin.created) {
 if (env.SEED_DEMO === 'true') {
   const created = await seedDemoWorld(handle.db)
   const catalog = await seedDemoCatalog(handle.db)
-  console.log(`Demo world: ${created} cooperatives, ${catalog.products} products, ${catalog.certificates} certificates added.`)
+  console.log(
+    `Demo world: ${created} cooperatives, ${catalog.products} products, ${catalog.certificates} certificates added.`,
+  )
 }
 await handle.close()

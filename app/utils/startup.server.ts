@@ -4,6 +4,7 @@ import { seedDemoCatalog } from '#db/seed/demo-catalog.ts'
 import { seedDemoWorld } from '#db/seed/demo.ts'
 import { seedReferenceData } from '#db/seed/reference.ts'
 import { sendCertificateReminders } from '#app/modules/certification/reminders.server.ts'
+import { sweepUnreferencedFiles } from '#app/modules/media/sweep.server.ts'
 import { deliverPendingEmails } from '#app/modules/notifications/outbox.server.ts'
 import { getDatabase } from './db.server.ts'
 import { getEnv } from './env.server.ts'
@@ -81,10 +82,20 @@ export async function startup({ logger }: { logger: Logger }) {
     )
   }, 60 * 60_000)
   reminders.unref()
+  const sweep = setInterval(
+    () => {
+      sweepUnreferencedFiles().catch((error: unknown) =>
+        logger.error({ msg: 'file sweep failed', error: String(error) }),
+      )
+    },
+    6 * 60 * 60_000,
+  )
+  sweep.unref()
   return {
     async stop() {
       clearInterval(timer)
       clearInterval(reminders)
+      clearInterval(sweep)
       if (retry) clearTimeout(retry)
       await getDatabase().close()
     },

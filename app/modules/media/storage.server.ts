@@ -20,6 +20,8 @@ export type MediaStorage = {
   get(key: string, visibility: Visibility): Promise<{ data: Buffer; contentType: string } | null>
   exists(key: string, visibility: Visibility): Promise<boolean>
   delete(key: string, visibility: Visibility): Promise<void>
+  /** Every stored key of one area, with when it was written (for the sweeper). */
+  list(visibility: Visibility): Promise<{ key: string; modifiedAt: Date }[]>
   url(key: string): string
 }
 
@@ -113,6 +115,22 @@ export function createDiskStorage(dataDir: string): MediaStorage {
     async delete(key, visibility) {
       assertValidKey(key)
       await fs.rm(path.join(folder(visibility), key), { force: true })
+    },
+
+    async list(visibility) {
+      let names: string[]
+      try {
+        names = await fs.readdir(folder(visibility))
+      } catch (error) {
+        if (isMissingFile(error)) return []
+        throw error
+      }
+      const files = []
+      for (const name of names.filter(isValidStorageKey)) {
+        const stat = await fs.stat(path.join(folder(visibility), name)).catch(() => null)
+        if (stat?.isFile()) files.push({ key: name, modifiedAt: stat.mtime })
+      }
+      return files
     },
 
     url(key) {
