@@ -50,7 +50,15 @@ app.use((req, res, next) => {
   next()
 })
 
+// Private documents answer with their own headers (framed only by our pages): the adapter
+// appends headers, so the page policy must not be set for them at all.
+const documentPaths = /^\/(documents|certificate-files)\//
+
 app.use((req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+  if (production) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
+  if (documentPaths.test(req.path)) return next()
   const nonce = res.locals.nonce
   const csp = [
     "default-src 'self'",
@@ -66,12 +74,9 @@ app.use((req, res, next) => {
   ].join('; ')
   // Vite's development client injects inline scripts without a nonce; report only there.
   res.setHeader(production ? 'Content-Security-Policy' : 'Content-Security-Policy-Report-Only', csp)
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
   res.setHeader('X-Frame-Options', 'DENY')
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
-  if (production) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
   next()
 })
 

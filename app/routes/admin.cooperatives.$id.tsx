@@ -65,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const decisionSchema = z.object({
   intent: z.enum(['approve', 'reject', 'suspend', 'reactivate', 'approveRib', 'rejectRib']),
   reason: z.string().trim().max(1000, { error: 'errors.tooLong' }).optional(),
+  pendingRib: z.string().trim().max(40).optional(),
 })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -89,6 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         actor,
         cooperativeId: cooperative.id,
         approve: intent === 'approveRib',
+        expectedRib: parsed.data.pendingRib ?? '',
         requestId: context.requestId,
       })
     }
@@ -233,6 +235,7 @@ export default function CooperativeReview() {
                 <strong dir="ltr">{c.pendingIban}</strong> ({c.pendingAccountHolder})
               </p>
               <div className="flex gap-3">
+                <input type="hidden" name="pendingRib" value={c.pendingRib ?? ''} />
                 <button type="submit" name="intent" value="approveRib" className="btn-primary">
                   {t('review.decision.approveRib')}
                 </button>

@@ -50,7 +50,14 @@ const date = (required: boolean) =>
       }
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)
       const parsed = match ? new Date(`${v}T00:00:00Z`) : null
-      if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== v) {
+      const year = Number(match?.[1])
+      if (
+        !parsed ||
+        Number.isNaN(parsed.getTime()) ||
+        parsed.toISOString().slice(0, 10) !== v ||
+        year < 1950 ||
+        year > 2200
+      ) {
         ctx.addIssue({ code: 'custom', message: 'errors.dateInvalid' })
         return z.NEVER
       }

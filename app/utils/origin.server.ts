@@ -1,10 +1,12 @@
 import { getEnv } from './env.server.ts'
 
-/** The public origin for links in e-mails: APP_URL when set, else the request's own. */
-export function publicOrigin(request: Request) {
-  const configured = getEnv().APP_URL
-  if (configured) return configured.replace(/\/$/, '')
-  const url = new URL(request.url)
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host
-  return `${url.protocol}//${host}`
+/**
+ * The public origin for links sent by e-mail. Never taken from request headers (Host and
+ * X-Forwarded-Host are set by whoever sends the request, and a reset link pointing to their
+ * site would hand them the token): APP_URL, or the local server when it is not set.
+ */
+export function publicOrigin(_request?: Request) {
+  const { APP_URL, PORT } = getEnv()
+  if (APP_URL) return APP_URL.replace(/\/$/, '')
+  return `http://localhost:${PORT}`
 }

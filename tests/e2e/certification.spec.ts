@@ -53,13 +53,11 @@ test('honey is blocked until its ONSSA authorisation is approved, and taken off 
   const number = `AS.32.${Date.now() % 100000}.26`
   await page.getByLabel(ar('newCertificate.number'), { exact: true }).fill(number)
   await page.getByLabel(ar('newCertificate.issuedAt'), { exact: true }).fill('2025-04-12')
-  await page
-    .getByLabel(ar('newCertificate.files', { max: '5' }), { exact: true })
-    .setInputFiles({
-      name: 'onssa.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'),
-    })
+  await page.getByLabel(ar('newCertificate.files', { max: '5' }), { exact: true }).setInputFiles({
+    name: 'onssa.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'),
+  })
   await expectAccessible(page)
   await page.getByRole('button', { name: ar('newCertificate.submit') }).click()
   await expect(page.getByRole('status')).toHaveText(ar('newCertificate.sent'))

@@ -37,6 +37,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       ...process.env,
       NODE_ENV: 'production',
       PORT: String(port),
+      APP_URL: `http://localhost:${port}`,
       DATA_DIR: dataDir,
       DEV_MAILBOX: 'true',
       LOG_LEVEL: 'warn',

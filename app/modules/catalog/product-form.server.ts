@@ -4,6 +4,7 @@ import { type Translate } from '#app/modules/i18n/i18n.server.ts'
 import { type FormReply, parseForm } from '#app/utils/forms.server.ts'
 import { parseMoney } from './money.ts'
 import { type ProductUpdate, type VariantInput } from './products.server.ts'
+import { isUuid } from '#app/utils/ids.ts'
 
 const optional = (max: number) =>
   z
@@ -123,7 +124,7 @@ export function parseProductForm(
             ? 'errors.stockInvalid'
             : weight === null || weight <= 0
               ? 'errors.weightInvalid'
-              : row.id && !/^[0-9a-f-]{36}$/.test(row.id)
+              : row.id && !isUuid(row.id)
                 ? 'errors.tampered'
                 : null
     if (problem) {

@@ -6,7 +6,7 @@ import {
   type ProductFacts,
   productVariants,
 } from '#db/schema/catalog.ts'
-import { makers, type StoredImage } from '#db/schema/cooperatives.ts'
+import { makers, memberships, type StoredImage } from '#db/schema/cooperatives.ts'
 import { categories, type CertificationCode } from '#db/schema/reference.ts'
 import { db } from '#app/utils/db.server.ts'
 import { DomainError } from '#app/utils/errors.server.ts'
@@ -22,6 +22,7 @@ import { storeImage } from '#app/modules/media/images.server.ts'
 import { releaseImage } from '#app/modules/media/release.server.ts'
 
 import { maxProductImages } from './limits.ts'
+import { isUuid } from '#app/utils/ids.ts'
 
 export { maxProductImages }
 
@@ -31,7 +32,7 @@ function requireManager(scope: CooperativeScope) {
 
 /** The product, only if it belongs to the scope's cooperative (else "not found"). */
 async function ownProduct(scope: CooperativeScope, productId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(productId)) throw new DomainError('not_found', 'errors.notFound')
+  if (!isUuid(productId)) throw new DomainError('not_found', 'errors.notFound')
   const [product] = await db
     .select()
     .from(products)
@@ -53,7 +54,7 @@ async function uniqueProductSlug(title: string) {
 }
 
 async function categoryById(categoryId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(categoryId))
+  if (!isUuid(categoryId))
     throw new DomainError('invalid', 'errors.unknownCategory', { field: 'categoryId' })
   const [category] = await db
     .select({ id: categories.id, kind: categories.kind })
@@ -457,32 +458,33 @@ export async function adjustStock(input: {
   delta: 1 | -1
   requestId?: string
 }) {
-  if (!/^[0-9a-f-]{36}$/.test(input.variantId))
-    throw new DomainError('not_found', 'errors.notFound')
-  const [variant] = await db
-    .update(productVariants)
-    .set({ stockQuantity: sql`greatest(${productVariants.stockQuantity} + ${input.delta}, 0)` })
-    .where(
-      and(
-        eq(productVariants.id, input.variantId),
-        sql`${productVariants.productId} in (select id from ${products} where ${products.cooperativeId} = ${input.scope.cooperative.id})`,
-      ),
-    )
-    .returning({
-      stockQuantity: productVariants.stockQuantity,
-      productId: productVariants.productId,
+  if (!isUuid(input.variantId)) throw new DomainError('not_found', 'errors.notFound')
+  return db.transaction(async (tx) => {
+    const [variant] = await tx
+      .update(productVariants)
+      .set({ stockQuantity: sql`greatest(${productVariants.stockQuantity} + ${input.delta}, 0)` })
+      .where(
+        and(
+          eq(productVariants.id, input.variantId),
+          sql`${productVariants.productId} in (select id from ${products} where ${products.cooperativeId} = ${input.scope.cooperative.id})`,
+        ),
+      )
+      .returning({
+        stockQuantity: productVariants.stockQuantity,
+        productId: productVariants.productId,
+      })
+    if (!variant) throw new DomainError('not_found', 'errors.notFound')
+    await recordAudit(tx, {
+      actorUserId: input.scope.user.id,
+      actorRole: input.scope.role,
+      action: 'product.stock_changed',
+      targetType: 'variant',
+      targetId: input.variantId,
+      after: { delta: input.delta, stock: variant.stockQuantity },
+      requestId: input.requestId,
     })
-  if (!variant) throw new DomainError('not_found', 'errors.notFound')
-  await recordAudit(db, {
-    actorUserId: input.scope.user.id,
-    actorRole: input.scope.role,
-    action: 'product.stock_changed',
-    targetType: 'variant',
-    targetId: input.variantId,
-    after: { delta: input.delta, stock: variant.stockQuantity },
-    requestId: input.requestId,
+    return variant.stockQuantity
   })
-  return variant.stockQuantity
 }
 
 /**
@@ -553,15 +555,25 @@ export async function setProductBlock(input: {
   reason: string | null
   requestId?: string
 }) {
-  if (!/^[0-9a-f-]{36}$/.test(input.productId))
-    throw new DomainError('not_found', 'errors.notFound')
+  if (!isUuid(input.productId)) throw new DomainError('not_found', 'errors.notFound')
   const reason = input.reason?.trim() || null
   await db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ blockedReason: products.blockedReason })
+      .select({ blockedReason: products.blockedReason, cooperativeId: products.cooperativeId })
       .from(products)
       .where(eq(products.id, input.productId))
     if (!before) throw new DomainError('not_found', 'errors.notFound')
+    // Like every association decision: never on a cooperative the reviewer belongs to.
+    const [own] = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.cooperativeId, before.cooperativeId),
+          eq(memberships.userId, input.actor.user.id),
+        ),
+      )
+    if (own) throw new DomainError('forbidden', 'errors.ownCooperative')
     await tx
       .update(products)
       .set(

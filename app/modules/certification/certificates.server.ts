@@ -52,6 +52,7 @@ export function certificateDecisionsFor(status: string): CertificateDecision[] {
 }
 
 import { maxEvidenceFiles } from './limits.ts'
+import { isUuid } from '#app/utils/ids.ts'
 
 export { maxEvidenceFiles }
 
@@ -85,6 +86,9 @@ async function checkSubmission(cooperativeId: string, input: CertificateSubmissi
   }
   if (input.scope === 'products' && input.productIds.length === 0) {
     throw new DomainError('invalid', 'errors.chooseProducts', { field: 'productIds' })
+  }
+  if (rules.hasExpiry && !input.expiresAt) {
+    throw new DomainError('invalid', 'errors.expiryRequired', { field: 'expiresAt' })
   }
   if (input.type === 'sdoq' && !input.signName)
     throw new DomainError('invalid', 'errors.signNameRequired', { field: 'signName' })
@@ -375,7 +379,7 @@ export async function getCertificateQueue(
 }
 
 export async function getCertificateForReview(id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null
+  if (!isUuid(id)) return null
   const [certificate] = await db
     .select({
       ...certificateColumns,
@@ -425,7 +429,7 @@ export async function getCertificateForReview(id: string) {
 
 /** An evidence file, for the certificate's cooperative and the association only. */
 export async function readCertificateFile(user: SessionUser, fileId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(fileId)) throw new DomainError('not_found', 'errors.notFound')
+  if (!isUuid(fileId)) throw new DomainError('not_found', 'errors.notFound')
   const [file] = await db
     .select({
       storageKey: certificateFiles.storageKey,
@@ -453,7 +457,7 @@ export async function readCertificateFile(user: SessionUser, fileId: string) {
 
 /** What anyone may verify about a certificate: never its evidence files. */
 export async function getPublicCertificate(id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null
+  if (!isUuid(id)) return null
   const [row] = await db
     .select({
       id: certificates.id,

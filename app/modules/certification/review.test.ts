@@ -267,23 +267,31 @@ describe('deciding', () => {
     expect(dataOf<{ decisions: string[] }>(again).decisions).toEqual(['suspend', 'revoke'])
   })
 
-  test('approve may narrow the scope to chosen products, and an empty expiry means none', async () => {
+  test('approve may narrow the scope to chosen products; a type that expires needs its expiry date', async () => {
     const { cooperative, manager, reviewerCookie } = await team()
     const product = await createProduct(db, { cooperativeId: cooperative.id })
     await createProduct(db, { cooperativeId: cooperative.id })
     const { id } = await submitted(cooperative, manager, { type: 'halal', number: 'H-7' })
-    const result = await decide(reviewerCookie, id, {
+    // Halal certificates expire: an approval that removes the expiry is refused.
+    const noExpiry = await decide(reviewerCookie, id, {
       intent: 'approve',
       expiresAt: '',
       scope: 'products',
       productIds: [product.id],
     })
-    expect(statusOf(result)).toBe(302)
-    expect(await certificateRow(id)).toMatchObject({
-      status: 'approved',
+    expect(statusOf(noExpiry)).toBe(400)
+    expect((await certificateRow(id)).status).toBe('pending_review')
+    const result = await decide(reviewerCookie, id, {
+      intent: 'approve',
+      expiresAt: '2031-06-30',
       scope: 'products',
-      expiresAt: null,
+      productIds: [product.id],
     })
+    expect(statusOf(result)).toBe(302)
+    expect(await certificateRow(id)).toMatchObject({ status: 'approved', scope: 'products' })
+    expect((await certificateRow(id)).expiresAt?.toISOString().slice(0, 10)).toMatch(
+      /^2031-06-(29|30)$/,
+    )
     const covered = await db
       .select({ productId: certificateProducts.productId })
       .from(certificateProducts)

@@ -270,8 +270,9 @@ export async function resubmitApplication(input: {
   await resolvePlace(db, input.fields.regionCode, input.fields.provinceCode)
   await assertIceFree(db, input.fields.ice, scope.cooperative.id)
   const stored = await storeFiles(input.files)
+  let replacedLogo: StoredImage | null = null
   try {
-    const replacedLogo = await db.transaction(async (tx) => {
+    replacedLogo = await db.transaction(async (tx) => {
       const place = await resolvePlace(tx, input.fields.regionCode, input.fields.provinceCode)
       const [before] = await tx
         .select({ status: cooperatives.status, logo: cooperatives.logo })
@@ -328,9 +329,10 @@ export async function resubmitApplication(input: {
       await emailReviewers(tx, 'cooperativeApplied', { cooperative: input.fields.displayName })
       return stored.logo ? (before?.logo ?? null) : null
     })
-    await releaseImage(replacedLogo)
   } catch (error) {
     await discardFiles(stored)
     throw error
   }
+  // Committed: the old logo's files go once nothing shows them (a failure here loses nothing).
+  await releaseImage(replacedLogo).catch(() => {})
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { type CooperativeScope } from '#app/modules/auth/guards.server.ts'
 import { storeImage } from '#app/modules/media/images.server.ts'
 import { releaseImage } from '#app/modules/media/release.server.ts'
+import { isUuid } from '#app/utils/ids.ts'
 
 export type MakerInput = {
   name: string
@@ -45,7 +46,7 @@ export async function listMakers(
 }
 
 export async function getMaker(scope: CooperativeScope, makerId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(makerId)) throw new DomainError('not_found', 'errors.notFound')
+  if (!isUuid(makerId)) throw new DomainError('not_found', 'errors.notFound')
   const [maker] = await db
     .select()
     .from(makers)

@@ -504,7 +504,7 @@ describe('profile, bank account and documents', () => {
       reviewAction,
       makeRequest(`/admin/cooperatives/${cooperative.id}`, {
         cookie: await loginAs(reviewer),
-        form: { intent: 'approveRib' },
+        form: { intent: 'approveRib', pendingRib: '001810007800020110620221' },
       }),
       { id: cooperative.id },
     )

@@ -13,6 +13,7 @@ import { normalizeEmail } from '#app/modules/auth/accounts.server.ts'
 import { resolvePlace } from './application.server.ts'
 import { emailManagers, emailReviewers } from './notify.server.ts'
 import { type ProfileInput } from './profile-schema.ts'
+import { isUuid } from '#app/utils/ids.ts'
 
 /** The whole profile of the scope's cooperative, as its members see it. */
 export async function getCooperativeProfile(scope: CooperativeScope) {
@@ -225,7 +226,7 @@ export async function requestRibChange(input: {
  * Anyone else gets "not found", whether or not it exists.
  */
 export async function readCooperativeDocument(user: SessionUser, documentId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(documentId)) throw new DomainError('not_found', 'errors.notFound')
+  if (!isUuid(documentId)) throw new DomainError('not_found', 'errors.notFound')
   const [document] = await db
     .select({
       storageKey: cooperativeDocuments.storageKey,

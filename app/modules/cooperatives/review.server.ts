@@ -115,6 +115,8 @@ export async function decideRibChange(input: {
   actor: AssociationScope
   cooperativeId: string
   approve: boolean
+  /** The RIB the reviewer saw: a newer request in the meantime must be reviewed on its own. */
+  expectedRib: string
   requestId?: string
 }) {
   await assertNotOwnCooperative(input.actor, input.cooperativeId)
@@ -129,6 +131,8 @@ export async function decideRibChange(input: {
       .from(cooperatives)
       .where(eq(cooperatives.id, input.cooperativeId))
     if (!before?.pendingRib) throw new DomainError('conflict', 'errors.noPendingRib')
+    if (before.pendingRib !== input.expectedRib)
+      throw new DomainError('conflict', 'errors.ribChangedMeanwhile')
     await tx
       .update(cooperatives)
       .set({
@@ -139,7 +143,12 @@ export async function decideRibChange(input: {
         pendingAccountHolder: null,
         pendingRibRequestedAt: null,
       })
-      .where(and(eq(cooperatives.id, input.cooperativeId), isNotNull(cooperatives.pendingRib)))
+      .where(
+        and(
+          eq(cooperatives.id, input.cooperativeId),
+          eq(cooperatives.pendingRib, input.expectedRib),
+        ),
+      )
     await recordAudit(tx, {
       actorUserId: input.actor.user.id,
       actorRole: input.actor.role,

@@ -179,7 +179,26 @@ export async function acceptInvitation(input: {
   user: SessionUser
   requestId?: string
 }) {
+  // The link works only for the address it was sent to: a forwarded link grants nothing.
+  const invited = await findInvitation(input.token)
+  if (!invited) throw new DomainError('invalid', 'errors.invitationInvalid')
+  if (normalizeEmail(invited.email) !== normalizeEmail(input.user.email)) {
+    throw new DomainError('forbidden', 'errors.invitationOtherAccount', {
+      details: { email: invited.email },
+    })
+  }
   return db.transaction(async (tx) => {
+    const [already] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .innerJoin(invitations, eq(invitations.cooperativeId, memberships.cooperativeId))
+      .where(
+        and(
+          eq(invitations.tokenHash, hashToken(input.token)),
+          eq(memberships.userId, input.user.id),
+        ),
+      )
+    if (already) throw new DomainError('conflict', 'errors.alreadyMember')
     const [invitation] = await tx
       .update(invitations)
       .set({ acceptedAt: sql`now()`, acceptedBy: input.user.id })

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { productImages } from '#db/schema/catalog.ts'
 import { cooperatives, makers, type StoredImage } from '#db/schema/cooperatives.ts'
 import { db } from '#app/utils/db.server.ts'
 import { deleteStoredImage } from './images.server.ts'
@@ -11,7 +12,8 @@ export async function isImageReferenced(key: string): Promise<boolean> {
   const [row] = await db
     .select({
       used: sql<boolean>`exists (select 1 from ${cooperatives} where ${cooperatives.logo} ->> 'key' = ${key})
-        or exists (select 1 from ${makers} where ${makers.photo} ->> 'key' = ${key})`,
+        or exists (select 1 from ${makers} where ${makers.photo} ->> 'key' = ${key})
+        or exists (select 1 from ${productImages} where ${productImages.image} ->> 'key' = ${key})`,
     })
     .from(sql`(select 1) as one`)
   return Boolean(row?.used)
