@@ -104,7 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       maxTotalBytes: 51 * 1024 * 1024,
       maxFiles: maxEvidenceFiles,
     },
-    { field: 'files' },
+    { field: 'files', rateKey: scope.user.id },
   )
   if (!upload.ok) return upload.response
   const formData = upload.formData

@@ -75,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       },
     })
   }
-  const form = await readMakerForm(request, t)
+  const form = await readMakerForm(request, t, scope.user.id)
   if (!form.ok) return form.response
   try {
     await updateMaker({

@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const scope = await requireCooperativeMember(request, params.slug, 'manager')
   const { t } = await getTranslator(request)
-  const form = await readMakerForm(request, t)
+  const form = await readMakerForm(request, t, scope.user.id)
   if (!form.ok) return form.response
   try {
     await addMaker({ scope, maker: form.maker, photo: form.photo, requestId: context.requestId })

@@ -136,7 +136,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         maxTotalBytes: 41 * 1024 * 1024,
         maxFiles: maxProductImages,
       },
-      { field: 'photos' },
+      { field: 'photos', rateKey: scope.user.id },
     )
     if (!upload.ok) return upload.response
     const formData = upload.formData

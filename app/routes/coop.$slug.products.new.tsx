@@ -59,11 +59,16 @@ const schema = z.object({
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const scope = await requireCooperativeMember(request, params.slug, 'manager')
   const { t } = await getTranslator(request)
-  const upload = await readUploadForm(request, t, {
-    maxFileBytes: 10 * 1024 * 1024,
-    maxTotalBytes: 11 * 1024 * 1024,
-    maxFiles: 1,
-  })
+  const upload = await readUploadForm(
+    request,
+    t,
+    {
+      maxFileBytes: 10 * 1024 * 1024,
+      maxTotalBytes: 11 * 1024 * 1024,
+      maxFiles: 1,
+    },
+    { rateKey: scope.user.id },
+  )
   if (!upload.ok) return upload.response
   const formData = upload.formData
   const parsed = parseForm(formData, schema, t)

@@ -43,3 +43,25 @@ export class DomainError extends Error {
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError
 }
+
+/** Whether a database error is the violation of this unique index (drizzle wraps the driver's error). */
+export function isUniqueViolation(error: unknown, indexName: string): boolean {
+  for (
+    let current = error;
+    current && typeof current === 'object';
+    current = (current as { cause?: unknown }).cause
+  ) {
+    const e = current as {
+      code?: string
+      constraint?: string
+      constraint_name?: string
+      message?: string
+    }
+    if (
+      e.code === '23505' &&
+      [e.constraint, e.constraint_name, e.message].some((v) => v?.includes(indexName))
+    )
+      return true
+  }
+  return false
+}

@@ -76,10 +76,38 @@ export function domainErrorReply(error: unknown, formData: FormData, t: Translat
   return data(reply, { status: error.status })
 }
 
-/** The request's form, or a 400 when the body is not a form at all. */
-export async function readFormData(request: Request): Promise<FormData> {
+/** Forms without files are small: a larger body is refused before it is read whole. */
+export const maxFormBytes = 256 * 1024
+
+/**
+ * The request's form (urlencoded or multipart), read within `maxBytes`: a 413 when it is
+ * larger, a 400 when the body is not a form at all.
+ */
+export async function readFormData(request: Request, maxBytes = maxFormBytes): Promise<FormData> {
+  const declared = Number(request.headers.get('content-length'))
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    throw new Response('The form is too large', { status: 413 })
+  }
+  const chunks: Uint8Array[] = []
+  if (request.body) {
+    const reader = request.body.getReader()
+    let total = 0
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      total += value.byteLength
+      if (total > maxBytes) {
+        await reader.cancel()
+        throw new Response('The form is too large', { status: 413 })
+      }
+      chunks.push(value)
+    }
+  }
   try {
-    return await request.formData()
+    const body = Buffer.concat(chunks)
+    return await new Response(body, {
+      headers: { 'content-type': request.headers.get('content-type') ?? '' },
+    }).formData()
   } catch {
     throw new Response('The request body is not a form', { status: 400 })
   }

@@ -7,6 +7,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
@@ -79,6 +80,10 @@ export const cooperatives = pgTable(
   },
   (t) => [
     index('cooperatives_status_idx').on(t.status, t.appliedAt),
+    // One cooperative per ICE (a rejected application may be followed by a new one).
+    uniqueIndex('cooperatives_ice_unique')
+      .on(t.ice)
+      .where(sql`status <> 'rejected'`),
     index('cooperatives_region_idx').on(t.regionId),
     check('cooperatives_status_check', oneOf('status', cooperativeStatuses)),
     check('cooperatives_category_check', oneOf('category', cooperativeCategories)),

@@ -170,3 +170,52 @@ describe('hardening', () => {
       expect(await getStorage().exists(variant.key, 'public')).toBe(true)
   })
 })
+
+describe('body limits', () => {
+  test('a form without files larger than 256 KB is refused before it is read whole', async () => {
+    const { action: languageAction } = await import('#app/routes/set-language.tsx')
+    const huge = makeRequest('/set-language', {
+      form: { language: 'fr', redirectTo: '/', filler: 'x'.repeat(300 * 1024) },
+    })
+    expect(statusOf(await call(languageAction, huge))).toBe(413)
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 400; i++) controller.enqueue(new TextEncoder().encode('a'.repeat(1024)))
+        controller.close()
+      },
+    })
+    const chunked = new Request('http://localhost:3000/set-language', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://localhost:3000',
+        host: 'localhost:3000',
+      },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    expect(statusOf(await call(languageAction, chunked))).toBe(413)
+    const fine = await call(
+      languageAction,
+      makeRequest('/set-language', { form: { language: 'fr', redirectTo: '/login' } }),
+    )
+    expect((fine as Response).headers.get('location')).toBe('/login')
+  })
+})
+
+describe('one cooperative per ICE', () => {
+  test('the database refuses a second live cooperative with the same ICE, and the error is recognised', async () => {
+    const { createCooperative, makeIce } = await import('#db/seed/factories.ts')
+    const { isUniqueViolation } = await import('#app/utils/errors.server.ts')
+    const ice = makeIce(987654)
+    await createCooperative(db, { ice })
+    const error = await createCooperative(db, { ice }).then(
+      () => null,
+      (e: unknown) => e,
+    )
+    expect(isUniqueViolation(error, 'cooperatives_ice_unique')).toBe(true)
+    // A rejected application does not hold the ICE.
+    await db.update(cooperatives).set({ status: 'rejected' }).where(eq(cooperatives.ice, ice))
+    await expect(createCooperative(db, { ice })).resolves.toBeTruthy()
+  })
+})

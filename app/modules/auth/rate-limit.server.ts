@@ -11,6 +11,7 @@ export const rules = {
   resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
   signupPerIp: { limit: 10, windowSeconds: 60 * 60 },
   applicationsPerIp: { limit: 10, windowSeconds: 60 * 60 },
+  uploadsPerUser: { limit: 120, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>
 
 export type RateLimitState = { allowed: boolean; retryAfterSeconds: number }

@@ -10,7 +10,7 @@ import {
 import { users } from '#db/schema/identity.ts'
 import { platformSettings, provinces, regions } from '#db/schema/reference.ts'
 import { db, type Queryable } from '#app/utils/db.server.ts'
-import { DomainError } from '#app/utils/errors.server.ts'
+import { DomainError, isUniqueViolation } from '#app/utils/errors.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { findUserByEmail, normalizeEmail } from '#app/modules/auth/accounts.server.ts'
 import { type CooperativeScope } from '#app/modules/auth/guards.server.ts'
@@ -251,6 +251,9 @@ export async function submitApplication(input: {
     })
   } catch (error) {
     await discardFiles(stored)
+    if (isUniqueViolation(error, 'cooperatives_ice_unique')) {
+      throw new DomainError('conflict', 'errors.iceTaken', { field: 'ice' })
+    }
     throw error
   }
 }
@@ -331,6 +334,9 @@ export async function resubmitApplication(input: {
     })
   } catch (error) {
     await discardFiles(stored)
+    if (isUniqueViolation(error, 'cooperatives_ice_unique')) {
+      throw new DomainError('conflict', 'errors.iceTaken', { field: 'ice' })
+    }
     throw error
   }
   // Committed: the old logo's files go once nothing shows them (a failure here loses nothing).

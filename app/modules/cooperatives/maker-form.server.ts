@@ -32,12 +32,17 @@ export const makerSchema = z.object({
 })
 
 /** A maker's form with an optional photo; or the reply to send back. */
-export async function readMakerForm(request: Request, t: Translate) {
-  const upload = await readUploadForm(request, t, {
-    maxFileBytes: 10 * 1024 * 1024,
-    maxTotalBytes: 11 * 1024 * 1024,
-    maxFiles: 1,
-  })
+export async function readMakerForm(request: Request, t: Translate, rateKey: string) {
+  const upload = await readUploadForm(
+    request,
+    t,
+    {
+      maxFileBytes: 10 * 1024 * 1024,
+      maxTotalBytes: 11 * 1024 * 1024,
+      maxFiles: 1,
+    },
+    { rateKey },
+  )
   if (!upload.ok) return { ok: false as const, response: upload.response }
   const formData = upload.formData
   const parsed = parseForm(formData, makerSchema, t)

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { cooperativeDocuments, cooperatives, memberships } from '#db/schema/cooperatives.ts'
 import { provinces, regions } from '#db/schema/reference.ts'
 import { db } from '#app/utils/db.server.ts'
-import { DomainError } from '#app/utils/errors.server.ts'
+import { DomainError, isUniqueViolation } from '#app/utils/errors.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { type CooperativeScope, hasAssociationRole } from '#app/modules/auth/guards.server.ts'
 import { type SessionUser } from '#app/modules/auth/session.server.ts'
@@ -170,6 +170,9 @@ export async function updateCooperativeProfile(input: {
     await releaseImage(replacedLogo)
   } catch (error) {
     if (logo) await releaseImage(logo).catch(() => {})
+    if (isUniqueViolation(error, 'cooperatives_ice_unique')) {
+      throw new DomainError('conflict', 'errors.iceTaken', { field: 'ice' })
+    }
     throw error
   }
 }

@@ -1,4 +1,5 @@
 import { data } from '@remix-run/node'
+import { hitRateLimit, rules } from '#app/modules/auth/rate-limit.server.ts'
 import { type Translate } from '#app/modules/i18n/i18n.server.ts'
 import { isDomainError } from '#app/utils/errors.server.ts'
 import { type FormReply } from '#app/utils/forms.server.ts'
@@ -12,10 +13,25 @@ export async function readUploadForm(
   request: Request,
   t: Translate,
   limits: UploadLimits,
-  options: { field?: string } = {},
+  options: { field?: string; rateKey?: string } = {},
 ): Promise<
   { ok: true; formData: FormData } | { ok: false; response: ReturnType<typeof data<FormReply>> }
 > {
+  if (options.rateKey) {
+    // Every upload costs image work: each account gets a generous hourly allowance.
+    const state = await hitRateLimit(`upload:${options.rateKey}`, rules.uploadsPerUser)
+    if (!state.allowed) {
+      const reply: FormReply = {
+        status: 'error',
+        fieldErrors: {},
+        formError: t('errors.tooManyAttempts', {
+          minutes: Math.ceil(state.retryAfterSeconds / 60),
+        }),
+        values: {},
+      }
+      return { ok: false, response: data(reply, { status: 429 }) }
+    }
+  }
   try {
     return { ok: true, formData: await readMultipartForm(request, limits) }
   } catch (error) {

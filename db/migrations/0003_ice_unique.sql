@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "cooperatives_ice_unique" ON "cooperatives" USING btree ("ice") WHERE status <> 'rejected';
