@@ -9,7 +9,7 @@ import {
 import { makers, memberships, type StoredImage } from '#db/schema/cooperatives.ts'
 import { categories, type CertificationCode } from '#db/schema/reference.ts'
 import { db } from '#app/utils/db.server.ts'
-import { DomainError } from '#app/utils/errors.server.ts'
+import { DomainError, isUniqueViolation } from '#app/utils/errors.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { type AssociationScope, type CooperativeScope } from '#app/modules/auth/guards.server.ts'
 import {
@@ -135,44 +135,67 @@ export async function createProductQuick(input: {
   const category = await categoryById(input.categoryId)
   const image = await imageFrom(input.photo, 'photo')
   try {
-    const slug = await uniqueProductSlug(`${input.scope.cooperative.slug} ${input.titleAr}`)
-    return await db.transaction(async (tx) => {
-      const [product] = await tx
-        .insert(products)
-        .values({
-          cooperativeId: input.scope.cooperative.id,
-          slug,
-          categoryId: category.id,
-          titleAr: input.titleAr,
-          status: 'draft',
-          madeToOrder: false,
-        })
-        .returning({ id: products.id })
-      await tx.insert(productVariants).values({
-        productId: product!.id,
-        sku: `${slug.slice(0, 20).toUpperCase()}-1`,
-        priceCentimes: input.priceCentimes,
-        stockQuantity: input.stockQuantity,
-        weightGrams: 500,
-      })
-      await tx
-        .insert(productImages)
-        .values({ productId: product!.id, image, altAr: input.titleAr, position: 0 })
-      await recordAudit(tx, {
-        actorUserId: input.scope.user.id,
-        actorRole: input.scope.role,
-        action: 'product.created',
-        targetType: 'product',
-        targetId: product!.id,
-        after: { titleAr: input.titleAr, categoryId: category.id },
-        requestId: input.requestId,
-      })
-      return { id: product!.id }
-    })
+    // Another product may take the same slug between the check and the insert: try again.
+    for (let attempt = 1; ; attempt++) {
+      const slug = await uniqueProductSlug(`${input.scope.cooperative.slug} ${input.titleAr}`)
+      try {
+        return await insertQuickProduct(input, category.id, slug, image)
+      } catch (error) {
+        if (attempt < 3 && isUniqueViolation(error, 'products_slug_unique')) continue
+        throw error
+      }
+    }
   } catch (error) {
     await releaseImage(image).catch(() => {})
     throw error
   }
+}
+
+async function insertQuickProduct(
+  input: {
+    scope: CooperativeScope
+    titleAr: string
+    priceCentimes: number
+    stockQuantity: number
+    requestId?: string
+  },
+  categoryId: string,
+  slug: string,
+  image: StoredImage,
+) {
+  return db.transaction(async (tx) => {
+    const [product] = await tx
+      .insert(products)
+      .values({
+        cooperativeId: input.scope.cooperative.id,
+        slug,
+        categoryId,
+        titleAr: input.titleAr,
+        status: 'draft',
+        madeToOrder: false,
+      })
+      .returning({ id: products.id })
+    await tx.insert(productVariants).values({
+      productId: product!.id,
+      sku: `${slug.slice(0, 20).toUpperCase()}-1`,
+      priceCentimes: input.priceCentimes,
+      stockQuantity: input.stockQuantity,
+      weightGrams: 500,
+    })
+    await tx
+      .insert(productImages)
+      .values({ productId: product!.id, image, altAr: input.titleAr, position: 0 })
+    await recordAudit(tx, {
+      actorUserId: input.scope.user.id,
+      actorRole: input.scope.role,
+      action: 'product.created',
+      targetType: 'product',
+      targetId: product!.id,
+      after: { titleAr: input.titleAr, categoryId },
+      requestId: input.requestId,
+    })
+    return { id: product!.id }
+  })
 }
 
 export async function getProductForEdit(scope: CooperativeScope, productId: string) {
@@ -373,12 +396,26 @@ export async function addProductImages(input: {
   try {
     for (const photo of input.photos) stored.push(await imageFrom(photo.bytes, 'photos'))
     await db.transaction(async (tx) => {
+      // Count again under a lock on the product: two uploads at once cannot pass the limit.
+      await tx.execute(
+        sql`select 1 from ${products} where ${products.id} = ${product.id} for update`,
+      )
+      const [{ now } = { now: 0 }] = await tx
+        .select({ now: sql<number>`count(*)::int` })
+        .from(productImages)
+        .where(eq(productImages.productId, product.id))
+      if (now + stored.length > maxProductImages) {
+        throw new DomainError('invalid', 'errors.tooManyImages', {
+          field: 'photos',
+          details: { max: maxProductImages },
+        })
+      }
       await tx.insert(productImages).values(
         stored.map((image, i) => ({
           productId: product.id,
           image,
           altAr: input.photos[i]!.altAr || product.titleAr,
-          position: count + i,
+          position: now + i,
         })),
       )
       await recordAudit(tx, {
