@@ -21,7 +21,7 @@ import { storeImage } from '#app/modules/media/images.server.ts'
 import { releaseImage } from '#app/modules/media/release.server.ts'
 import { slugify } from './identifiers.ts'
 import { emailReviewers } from './notify.server.ts'
-import { type ApplicationInput } from './profile-schema.ts'
+import { type ApplicationInput, type ProfileInput } from './profile-schema.ts'
 
 export type ApplicationFiles = {
   logo: Buffer | null
@@ -46,7 +46,7 @@ export async function resolvePlace(tx: Queryable, regionCode: string, provinceCo
   return { regionId: place.regionId, provinceId: place.provinceId }
 }
 
-async function assertIceFree(tx: Queryable, ice: string, exceptCooperativeId?: string) {
+export async function assertIceFree(tx: Queryable, ice: string, exceptCooperativeId?: string) {
   const [taken] = await tx
     .select({ id: cooperatives.id })
     .from(cooperatives)
@@ -119,7 +119,8 @@ async function defaultCommission(tx: Queryable) {
   return Number(row?.value ?? 1000)
 }
 
-function cooperativeValues(fields: ApplicationInput) {
+/** The columns a manager may set from the profile form (legal identity and public face). */
+export function profileValues(fields: ProfileInput) {
   return {
     legalNameAr: fields.legalNameAr,
     legalNameFr: fields.legalNameFr,
@@ -141,9 +142,12 @@ function cooperativeValues(fields: ApplicationInput) {
     storyAr: fields.storyAr,
     storyFr: fields.storyFr,
     storyEn: fields.storyEn,
-    rib: fields.rib,
-    accountHolder: fields.accountHolder,
   }
+}
+
+/** An application also sets the bank account directly: it is reviewed with the rest. */
+function cooperativeValues(fields: ApplicationInput) {
+  return { ...profileValues(fields), rib: fields.rib, accountHolder: fields.accountHolder }
 }
 
 export const requiredDocuments: readonly DocumentKind[] = documentKinds

@@ -9,8 +9,7 @@ import { type SessionUser } from '#app/modules/auth/session.server.ts'
 import { readDocument } from '#app/modules/media/documents.server.ts'
 import { storeImage } from '#app/modules/media/images.server.ts'
 import { releaseImage } from '#app/modules/media/release.server.ts'
-import { normalizeEmail } from '#app/modules/auth/accounts.server.ts'
-import { resolvePlace } from './application.server.ts'
+import { assertIceFree, profileValues, resolvePlace } from './application.server.ts'
 import { emailManagers, emailReviewers } from './notify.server.ts'
 import { type ProfileInput } from './profile-schema.ts'
 import { isUuid } from '#app/utils/ids.ts'
@@ -89,17 +88,7 @@ export async function updateCooperativeProfile(input: {
   const { scope, fields } = input
   if (scope.role !== 'manager') throw new DomainError('forbidden', 'errors.managersOnly')
   const place = await resolvePlace(db, fields.regionCode, fields.provinceCode)
-  const [taken] = await db
-    .select({ id: cooperatives.id })
-    .from(cooperatives)
-    .where(
-      and(
-        eq(cooperatives.ice, fields.ice),
-        sql`${cooperatives.id} <> ${scope.cooperative.id}`,
-        sql`${cooperatives.status} <> 'rejected'`,
-      ),
-    )
-  if (taken) throw new DomainError('conflict', 'errors.iceTaken', { field: 'ice' })
+  await assertIceFree(db, fields.ice, scope.cooperative.id)
   let logo = null
   if (input.logo) {
     try {
@@ -121,29 +110,7 @@ export async function updateCooperativeProfile(input: {
         .from(cooperatives)
         .where(eq(cooperatives.id, scope.cooperative.id))
       if (!before) throw new DomainError('not_found', 'errors.notFound')
-      const values = {
-        displayName: fields.displayName,
-        legalNameAr: fields.legalNameAr,
-        legalNameFr: fields.legalNameFr,
-        category: fields.category,
-        womenOnly: fields.womenOnly,
-        memberCount: fields.memberCount,
-        womenMemberCount: fields.womenMemberCount,
-        foundedYear: fields.foundedYear,
-        registerNumber: fields.registerNumber,
-        registerCourt: fields.registerCourt,
-        ice: fields.ice,
-        taxId: fields.taxId,
-        vatStatus: fields.vatStatus,
-        commune: fields.commune,
-        address: fields.address,
-        phone: fields.phone,
-        email: normalizeEmail(fields.email),
-        storyAr: fields.storyAr,
-        storyFr: fields.storyFr,
-        storyEn: fields.storyEn,
-        ...place,
-      }
+      const values = { ...profileValues(fields), ...place }
       await tx
         .update(cooperatives)
         .set({ ...values, ...(logo ? { logo } : {}) })
