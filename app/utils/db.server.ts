@@ -35,6 +35,13 @@ export type DatabaseHandle = {
 
 export const migrationsFolder = path.resolve(process.cwd(), 'db/migrations')
 
+/**
+ * Session settings of every connection. Typo tolerance: a word is close enough to a word of a
+ * product when they share half their trigrams (pg_trgm's default, 0.6, misses one letter
+ * dropped from the middle of a six-letter word). See docs/decisions/008.
+ */
+const searchSettings = { 'pg_trgm.word_similarity_threshold': '0.5' }
+
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; max?: number }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
@@ -44,7 +51,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     const client = postgres(options.url, {
       max: options.max ?? 10,
       onnotice: () => {},
-      connection: { TimeZone: 'UTC' },
+      connection: { TimeZone: 'UTC', ...searchSettings },
     })
     const db = drizzlePostgres(client) as unknown as Database
     return {
@@ -63,6 +70,12 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     loadDataDir: options.loadDataDir,
     extensions: { pg_trgm, unaccent },
   })
+  // PGlite is one session: set once, before anything else runs.
+  void client.exec(
+    Object.entries(searchSettings)
+      .map(([name, value]) => `SET ${name} = ${value};`)
+      .join(' '),
+  )
   const db = drizzlePglite(client) as unknown as Database
   return {
     db,

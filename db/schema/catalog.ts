@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -15,6 +16,9 @@ import { createdAt, id, oneOf, timestamptz, updatedAt } from './columns.ts'
 import { cooperatives, makers, type StoredImage } from './cooperatives.ts'
 import { users } from './identity.ts'
 import { categories } from './reference.ts'
+
+/** A PostgreSQL `tsvector`, written only by the database (see the search triggers). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 
 export const productStatuses = ['draft', 'published', 'archived'] as const
 export type ProductStatus = (typeof productStatuses)[number]
@@ -67,11 +71,33 @@ export const products = pgTable(
     blockedBy: uuid('blocked_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    // Maintained by triggers (migration 0004), never written by the application: what
+    // search, filters and sorts read, so that nothing is computed per row at query time.
+    /** Weighted words: A titles, B category and cooperative names, C descriptions. */
+    searchDocument: tsvector('search_document')
+      .notNull()
+      .default(sql`''::tsvector`),
+    /** Normalized titles, category and cooperative names, for typo-tolerant matching. */
+    searchText: text('search_text').notNull().default(''),
+    /** Certification types the product shows: its category's requirements and its claims. */
+    badges: text('badges')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Lowest variant price; null while the product has no variant. */
+    minPriceCentimes: integer('min_price_centimes'),
+    /** Units in stock over all variants. */
+    stockTotal: integer('stock_total').notNull().default(0),
   },
   (t) => [
     uniqueIndex('products_slug_unique').on(t.slug),
     index('products_cooperative_idx').on(t.cooperativeId, t.status),
     index('products_category_idx').on(t.categoryId),
+    index('products_search_idx').using('gin', t.searchDocument),
+    index('products_search_trgm_idx').using('gin', sql`search_text gin_trgm_ops`),
+    index('products_badges_idx').using('gin', t.badges),
+    index('products_newest_idx').on(t.publishedAt.desc(), t.id),
+    index('products_price_idx').on(t.minPriceCentimes, t.id),
     check('products_status_check', oneOf('status', productStatuses)),
     check(
       'products_season_check',

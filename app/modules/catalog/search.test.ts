@@ -1,0 +1,391 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, test } from 'vitest'
+import { productVariants, products } from '#db/schema/catalog.ts'
+import { cooperatives } from '#db/schema/cooperatives.ts'
+import { regions } from '#db/schema/reference.ts'
+import {
+  createCertificate,
+  createCooperative,
+  createProduct,
+  type ProductInput,
+} from '#db/seed/factories.ts'
+import { db } from '#app/utils/db.server.ts'
+import { type CatalogQuery, searchCatalog } from './search.server.ts'
+import { loadStorefrontReference, parseListingParams } from './listing.server.ts'
+
+const day = 24 * 3600 * 1000
+
+function query(overrides: Partial<CatalogQuery> = {}): CatalogQuery {
+  return {
+    q: '',
+    categoryIds: null,
+    regionId: null,
+    badges: [],
+    minPriceCentimes: null,
+    maxPriceCentimes: null,
+    inStock: false,
+    sort: 'newest',
+    page: 1,
+    ...overrides,
+  }
+}
+
+/** A cooperative allowed to sell food (ONSSA in force), and a product of it. */
+async function onSale(input: Partial<ProductInput> = {}, provinceCode = 'al-hoceima') {
+  const cooperative = await createCooperative(db, { provinceCode })
+  await createCertificate(db, { cooperativeId: cooperative.id, type: 'onssa' })
+  const product = await createProduct(db, { cooperativeId: cooperative.id, ...input })
+  return { cooperative, product }
+}
+
+async function allIds(q: Partial<CatalogQuery> = {}) {
+  const result = await searchCatalog(query({ pageSize: 100, ...q }))
+  return result.ids
+}
+
+describe('search', () => {
+  test('Arabic queries find the product whatever the diacritics, alef, yaa and taa marbuta', async () => {
+    const { product } = await onSale({
+      categorySlug: 'argan-oil',
+      titleAr: 'زيت الأركان المحمّص',
+      titleFr: "Huile d'argan grillée",
+      descriptionAr: 'زيت من شجرة الأركان، معصور على البارد.',
+    })
+    await createCertificate(db, {
+      cooperativeId: product.cooperativeId,
+      type: 'cosmetic_reg',
+    })
+    const { product: sweet } = await onSale({
+      categorySlug: 'jams',
+      titleAr: 'حلوى التين بالعسل',
+      titleFr: 'Confiserie de figues',
+    })
+    const { product: prayer } = await onSale({
+      categorySlug: 'weaving-textiles',
+      titleAr: 'سجادة مُصلّى من الصوف',
+      titleFr: 'Tapis de prière',
+    })
+    const { product: flask } = await onSale({
+      categorySlug: 'pottery',
+      titleAr: 'إبريق فخار مؤسسة الريف',
+      titleFr: 'Cruche en terre cuite',
+    })
+    const { product: olives } = await onSale({
+      categorySlug: 'olive-oil',
+      titleAr: 'زيتونة بلدية',
+      titleFr: 'Olives beldi',
+    })
+
+    const cases: [string, string][] = [
+      ['زيت الأركان', product.id],
+      ['زَيْتُ الأَرْكَانِ', product.id], // with tashkeel
+      ['زيت الاركان', product.id], // bare alef
+      ['زيـــت أركان', product.id], // tatweel, no article
+      ['حلوي', sweet.id], // yaa for alef maqsura
+      ['حلوى', sweet.id],
+      ['مصلى', prayer.id],
+      ['مصلي', prayer.id],
+      ['ابريق', flask.id], // alef without hamza
+      ['مؤسسة', flask.id],
+      ['موسسه', flask.id], // hamza carrier and taa marbuta
+      ['زيتونه', olives.id],
+      ['زيتونة', olives.id],
+      ['huile argan grillee', product.id], // French without accents
+      ['Huile d’Argan GRILLÉE', product.id],
+      ['CRUCHE', flask.id],
+      ['arg', product.id], // prefix of a word
+      ['huile argn', product.id], // one letter missing
+      ['cruhe', flask.id], // one letter missing
+    ]
+    for (const [q, expected] of cases) {
+      const ids = await allIds({ q, sort: 'relevance' })
+      expect(ids, q).toContain(expected)
+    }
+    // A misspelt Arabic word still finds the product (one letter wrong).
+    expect(await allIds({ q: 'ابريك' })).toContain(flask.id)
+    // Nothing matches what is not there.
+    expect(await allIds({ q: 'ordinateur portable' })).toEqual([])
+    expect(await allIds({ q: 'سيارة' })).toEqual([])
+    expect(await allIds({ q: '!!! ...' })).toHaveLength(5) // nothing to search: everything
+  })
+
+  test('a title match ranks before a description match', async () => {
+    const { product: described } = await onSale({
+      titleAr: 'عسل الجبل',
+      titleFr: 'Miel de montagne',
+      descriptionFr: 'Parfait avec du thym et des amandes.',
+    })
+    const { product: titled } = await onSale({
+      titleAr: 'لوز بلدي',
+      titleFr: 'Amandes beldi',
+      categorySlug: 'almonds-nuts',
+    })
+    expect(await allIds({ q: 'amandes', sort: 'relevance' })).toEqual([titled.id, described.id])
+  })
+
+  test('the search column follows renames of the cooperative and of the product', async () => {
+    const { cooperative, product } = await onSale({ titleFr: 'Miel de thym' })
+    await db
+      .update(cooperatives)
+      .set({ displayName: 'Tassaout Femmes' })
+      .where(eq(cooperatives.id, cooperative.id))
+    expect(await allIds({ q: 'tassaout' })).toEqual([product.id])
+    await db.update(products).set({ titleFr: 'Miel de lavande' }).where(eq(products.id, product.id))
+    expect(await allIds({ q: 'lavande' })).toEqual([product.id])
+    expect(await allIds({ q: 'thym' })).toEqual([])
+  })
+
+  test('long and odd queries are accepted', async () => {
+    await onSale({ titleFr: 'Miel' })
+    for (const q of ["'", '\\', '&|!():*', 'a'.repeat(500), '%_', '<script>']) {
+      await expect(searchCatalog(query({ q }))).resolves.toBeDefined()
+    }
+  })
+})
+
+describe('gating inside the listing query', () => {
+  test('products that may not be sold never appear, nor count in facets', async () => {
+    const { product: visible, cooperative } = await onSale({ titleFr: 'Miel visible' })
+    const hidden: string[] = []
+    // Missing certificate.
+    const bare = await createCooperative(db)
+    hidden.push((await createProduct(db, { cooperativeId: bare.id, titleFr: 'Miel caché' })).id)
+    // Expired certificate.
+    const expired = await createCooperative(db)
+    await createCertificate(db, {
+      cooperativeId: expired.id,
+      type: 'onssa',
+      expiresAt: new Date(Date.now() - day),
+    })
+    hidden.push((await createProduct(db, { cooperativeId: expired.id, titleFr: 'Miel caché' })).id)
+    // Revoked certificate.
+    const revoked = await createCooperative(db)
+    await createCertificate(db, { cooperativeId: revoked.id, type: 'onssa', status: 'revoked' })
+    hidden.push((await createProduct(db, { cooperativeId: revoked.id, titleFr: 'Miel caché' })).id)
+    // Suspended cooperative.
+    const suspended = await createCooperative(db, { status: 'suspended' })
+    await createCertificate(db, { cooperativeId: suspended.id, type: 'onssa' })
+    hidden.push(
+      (await createProduct(db, { cooperativeId: suspended.id, titleFr: 'Miel caché' })).id,
+    )
+    // Draft and blocked products of a cooperative that may sell.
+    hidden.push(
+      (
+        await createProduct(db, {
+          cooperativeId: cooperative.id,
+          status: 'draft',
+          titleFr: 'Miel caché',
+        })
+      ).id,
+    )
+    hidden.push(
+      (
+        await createProduct(db, {
+          cooperativeId: cooperative.id,
+          blockedReason: 'Photo trompeuse',
+          titleFr: 'Miel caché',
+        })
+      ).id,
+    )
+    // A claim without its certificate.
+    hidden.push(
+      (
+        await createProduct(db, {
+          cooperativeId: cooperative.id,
+          claims: ['organic'],
+          titleFr: 'Miel caché bio',
+        })
+      ).id,
+    )
+
+    for (const q of ['caché', 'cache', 'bio']) {
+      expect(await allIds({ q }), q).toEqual([])
+    }
+    for (const q of ['', 'miel', 'MIEL', 'visble']) {
+      const result = await searchCatalog(query({ q, pageSize: 100 }))
+      expect(result.ids, q).toEqual([visible.id])
+      expect(result.total).toBe(1)
+      expect(Object.values(result.facets.categories)).toEqual([1])
+      expect(Object.values(result.facets.regions)).toEqual([1])
+      expect(result.facets.badges).toEqual({ onssa: 1 })
+      expect(result.facets.inStock).toBe(1)
+    }
+    expect(await allIds({ cooperativeId: bare.id })).toEqual([])
+  })
+
+  test('a certificate expiring takes the product out of the listing at that instant', async () => {
+    const cooperative = await createCooperative(db)
+    const expiresAt = new Date(Date.now() + 30 * day)
+    await createCertificate(db, { cooperativeId: cooperative.id, type: 'onssa', expiresAt })
+    const product = await createProduct(db, { cooperativeId: cooperative.id })
+    const before = await searchCatalog(query(), new Date(expiresAt.getTime() - 1000))
+    const after = await searchCatalog(query(), new Date(expiresAt.getTime() + 1000))
+    expect(before.ids).toEqual([product.id])
+    expect(after.ids).toEqual([])
+  })
+})
+
+describe('filters, facets and pages', () => {
+  async function world() {
+    const north = await onSale(
+      { categorySlug: 'honey', titleFr: 'Miel du nord', variants: [{ priceCentimes: 9000 }] },
+      'al-hoceima',
+    )
+    const south = await createCooperative(db, { provinceCode: 'taroudant' })
+    await createCertificate(db, { cooperativeId: south.id, type: 'onssa' })
+    await createCertificate(db, { cooperativeId: south.id, type: 'cosmetic_reg' })
+    await createCertificate(db, { cooperativeId: south.id, type: 'organic' })
+    const made = []
+    made.push(
+      await createProduct(db, {
+        cooperativeId: south.id,
+        categorySlug: 'honey',
+        claims: ['organic'],
+        titleFr: 'Miel bio du sud',
+        variants: [{ priceCentimes: 25000, stockQuantity: 0 }],
+      }),
+    )
+    made.push(
+      await createProduct(db, {
+        cooperativeId: south.id,
+        categorySlug: 'argan-oil',
+        titleFr: "Huile d'argan",
+        variants: [{ priceCentimes: 18000 }, { priceCentimes: 32000 }],
+      }),
+    )
+    made.push(
+      await createProduct(db, {
+        cooperativeId: south.id,
+        categorySlug: 'couscous-grains',
+        claims: ['organic'],
+        titleFr: "Couscous d'orge bio",
+        variants: [{ priceCentimes: 4500 }],
+      }),
+    )
+    return { north, south, made }
+  }
+
+  test('each facet count is what choosing it shows', async () => {
+    await world()
+    const reference = await loadStorefrontReference('fr')
+    const base = await searchCatalog(query({ pageSize: 100 }))
+    expect(base.total).toBe(4)
+    const food = reference.categories.find((c) => c.slug === 'food')!
+    for (const [regionId, count] of Object.entries(base.facets.regions)) {
+      expect((await searchCatalog(query({ regionId }))).total).toBe(count)
+    }
+    for (const [badge, count] of Object.entries(base.facets.badges)) {
+      expect((await searchCatalog(query({ badges: [badge] }))).total).toBe(count)
+    }
+    for (const [categoryId, count] of Object.entries(base.facets.categories)) {
+      expect((await searchCatalog(query({ categoryIds: [categoryId] }))).total).toBe(count)
+    }
+    expect((await searchCatalog(query({ inStock: true }))).total).toBe(base.facets.inStock)
+    expect(base.facets.inStock).toBe(3)
+    expect(base.facets.badges).toEqual({ onssa: 3, organic: 2, cosmetic_reg: 1 })
+
+    // Within a filter, the other facets count what adding them would show.
+    const organic = await searchCatalog(query({ badges: ['organic'] }))
+    for (const [regionId, count] of Object.entries(organic.facets.regions)) {
+      expect((await searchCatalog(query({ badges: ['organic'], regionId }))).total).toBe(count)
+    }
+    // A parent category keeps its sub-categories.
+    const params = new URLSearchParams({ category: 'food' })
+    const { query: parsed } = parseListingParams(params, reference)
+    expect(parsed.categoryIds).toContain(food.id)
+    expect((await searchCatalog(parsed)).total).toBe(3)
+  })
+
+  test('price, stock and sorts', async () => {
+    await world()
+    const prices = async (q: Partial<CatalogQuery>) => {
+      const result = await searchCatalog(query({ pageSize: 100, ...q }))
+      const rows = await db
+        .select({ id: products.id, price: products.minPriceCentimes })
+        .from(products)
+      const byId = new Map(rows.map((r) => [r.id, r.price]))
+      return result.ids.map((id) => byId.get(id))
+    }
+    expect(await prices({ sort: 'price_asc' })).toEqual([4500, 9000, 18000, 25000])
+    expect(await prices({ sort: 'price_desc' })).toEqual([25000, 18000, 9000, 4500])
+    expect(
+      await prices({ sort: 'price_asc', minPriceCentimes: 5000, maxPriceCentimes: 20000 }),
+    ).toEqual([9000, 18000])
+    expect(await prices({ sort: 'price_asc', inStock: true })).toEqual([4500, 9000, 18000])
+  })
+
+  test('the lowest price and the stock follow the variants', async () => {
+    const { product } = await onSale({
+      variants: [
+        { priceCentimes: 5000, stockQuantity: 2 },
+        { priceCentimes: 3000, stockQuantity: 0 },
+      ],
+    })
+    const read = async () =>
+      (
+        await db
+          .select({ price: products.minPriceCentimes, stock: products.stockTotal })
+          .from(products)
+          .where(eq(products.id, product.id))
+      )[0]
+    expect(await read()).toEqual({ price: 3000, stock: 2 })
+    await db
+      .update(productVariants)
+      .set({ stockQuantity: 0 })
+      .where(eq(productVariants.productId, product.id))
+    expect(await read()).toEqual({ price: 3000, stock: 0 })
+    await db.delete(productVariants).where(eq(productVariants.sku, product.variants[1]!.sku))
+    expect(await read()).toEqual({ price: 5000, stock: 0 })
+    expect(await allIds({ inStock: true })).toEqual([])
+  })
+
+  test('pages are stable: every product exactly once, in the same order each time', async () => {
+    const cooperative = await createCooperative(db)
+    await createCertificate(db, { cooperativeId: cooperative.id, type: 'onssa' })
+    for (let i = 0; i < 13; i += 1) {
+      await createProduct(db, {
+        cooperativeId: cooperative.id,
+        variants: [{ priceCentimes: 1000 * (1 + (i % 3)) }],
+      })
+    }
+    // Ties in every sort key: the same publication instant for all.
+    await db.update(products).set({ publishedAt: new Date('2026-05-01T10:00:00Z') })
+    for (const sort of ['newest', 'price_asc', 'price_desc'] as const) {
+      const seen: string[] = []
+      for (let page = 1; page <= 3; page += 1) {
+        const result = await searchCatalog(query({ sort, page, pageSize: 5 }))
+        expect(result.total).toBe(13)
+        seen.push(...result.ids)
+        expect(await searchCatalog(query({ sort, page, pageSize: 5 }))).toEqual(result)
+      }
+      expect(seen).toHaveLength(13)
+      expect(new Set(seen).size).toBe(13)
+    }
+    expect((await searchCatalog(query({ page: 9, pageSize: 5 }))).ids).toEqual([])
+  })
+
+  test('the URL is read leniently: unknown values are dropped, never an error', async () => {
+    const reference = await loadStorefrontReference('ar')
+    const [region] = await db.select({ code: regions.code }).from(regions).limit(1)
+    const { params, query: parsed } = parseListingParams(
+      new URLSearchParams(
+        `q=%20miel%20&category=nope&region=${region!.code}&badge=organic&badge=organic&badge=x'y&min=abc&max=12,5&stock=1&sort=weird&page=-3`,
+      ),
+      reference,
+    )
+    expect(params).toEqual({
+      q: 'miel',
+      category: '',
+      region: region!.code,
+      badges: ['organic'],
+      min: '',
+      max: '12.50',
+      inStock: true,
+      sort: 'relevance',
+      page: 1,
+    })
+    expect(parsed.maxPriceCentimes).toBe(1250)
+    const swapped = parseListingParams(new URLSearchParams('min=90&max=10'), reference)
+    expect([swapped.params.min, swapped.params.max]).toEqual(['10', '90'])
+  })
+})
