@@ -1,5 +1,14 @@
 import { Form, Link, useLocation } from '@remix-run/react'
-import { Globe, LayoutDashboard, LogIn, LogOut, ShieldCheck, UserRound } from 'lucide-react'
+import {
+  Globe,
+  LayoutDashboard,
+  LogIn,
+  LogOut,
+  Search,
+  ShieldCheck,
+  Store,
+  UserRound,
+} from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { supportedLanguages, type Language } from '#app/modules/i18n/config.ts'
 
@@ -14,7 +23,10 @@ const languageNames: Record<Language, string> = { ar: 'العربية', fr: 'Fra
 export function SiteHeader({ user, language }: { user: HeaderUser | null; language: Language }) {
   const { t } = useTranslation()
   const location = useLocation()
-  const here = `${location.pathname}${location.search}`
+  // Back to the same page after choosing a language, without a language pinned in the URL.
+  const search = new URLSearchParams(location.search)
+  search.delete('lng')
+  const here = `${location.pathname}${search.size ? `?${search}` : ''}`
   return (
     <header className="border-b border-sand-dark bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -25,7 +37,38 @@ export function SiteHeader({ user, language }: { user: HeaderUser | null; langua
           <Logo />
           <span>{t('brand.name')}</span>
         </Link>
+        <Form
+          method="get"
+          action="/products"
+          role="search"
+          aria-label={t('nav.search')}
+          className="order-last flex w-full gap-1 sm:order-none sm:w-auto sm:flex-1 sm:max-w-sm"
+        >
+          <label htmlFor="site-search" className="sr-only">
+            {t('catalog.searchLabel')}
+          </label>
+          <input
+            id="site-search"
+            type="search"
+            name="q"
+            maxLength={100}
+            enterKeyHint="search"
+            placeholder={t('home.searchPlaceholder')}
+            className="field-input min-h-10 min-w-0 flex-1 py-1"
+          />
+          <button
+            type="submit"
+            className="btn-primary min-h-10 px-3"
+            aria-label={t('catalog.search')}
+          >
+            <Search aria-hidden size={18} />
+          </button>
+        </Form>
         <nav aria-label={t('nav.account')} className="flex flex-wrap items-center gap-2">
+          <Link to="/products" className="btn min-h-10 px-3 text-blue">
+            <Store aria-hidden size={20} />
+            <span>{t('nav.products')}</span>
+          </Link>
           {user ? (
             <>
               {user.cooperatives.map((c) => (

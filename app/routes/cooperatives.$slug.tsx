@@ -1,8 +1,11 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { CalendarDays, MapPin, UserRound, UsersRound } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
+import { CatalogListing } from '#app/components/catalog-listing.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { listingHref } from '#app/modules/catalog/listing-url.ts'
+import { loadListing, loadStorefrontReference } from '#app/modules/catalog/listing.server.ts'
 import { getPublicCooperative } from '#app/modules/cooperatives/public.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { imageSrcSet, imageUrl } from '#app/modules/media/image-urls.ts'
@@ -10,22 +13,57 @@ import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'private, no-cache' })
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, language } = await getTranslator(request)
-  const cooperative = await getPublicCooperative(params.slug ?? '', language)
+  const [cooperative, reference] = await Promise.all([
+    getPublicCooperative(params.slug ?? '', language),
+    loadStorefrontReference(language),
+  ])
   if (!cooperative) throw new Response('Not found', { status: 404 })
+  const listing = await loadListing({
+    url: new URL(request.url),
+    language,
+    reference,
+    t,
+    fixed: { cooperativeId: cooperative.id },
+  })
+  const { params: p } = listing
+  const filtered = p.q || p.category || p.region || p.badges.length || p.min || p.max || p.inStock
+  const path = `/cooperatives/${cooperative.slug}`
   return {
     title: t('publicCoop.metaTitle', { name: cooperative.displayName }),
     description: cooperative.story.slice(0, 160),
+    noIndex: Boolean(filtered),
+    seo: {
+      path: listingHref(path, p),
+      type: 'profile' as const,
+      image: cooperative.logo ? imageUrl(cooperative.logo.key) : undefined,
+      jsonLd: {
+        '@context': 'https://schema.org',
+        '@type': 'Organization',
+        name: cooperative.displayName,
+        legalName: cooperative.legalName,
+        foundingDate: String(cooperative.foundedYear),
+        address: {
+          '@type': 'PostalAddress',
+          addressLocality: cooperative.commune,
+          addressRegion: cooperative.region,
+          addressCountry: 'MA',
+        },
+      },
+    },
     cooperative,
+    listing,
   }
 }
 
 export default function PublicCooperativePage() {
-  const { cooperative: c } = useLoaderData<typeof loader>()
+  const { cooperative: c, listing } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
-    <main id="main" className="mx-auto max-w-4xl px-4 py-10">
+    <main id="main" className="mx-auto max-w-6xl px-4 py-10">
       <header className="mb-8 flex flex-wrap items-center gap-6">
         {c.logo ? (
           <img
@@ -70,6 +108,12 @@ export default function PublicCooperativePage() {
         >
           {c.story}
         </p>
+      </section>
+      <section aria-labelledby="products-heading" className="mb-10">
+        <h2 id="products-heading" className="mb-4 text-2xl font-semibold">
+          {t('publicCoop.products')}
+        </h2>
+        <CatalogListing listing={listing} />
       </section>
       {c.makers.length ? (
         <section aria-labelledby="makers-heading">

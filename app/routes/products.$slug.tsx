@@ -1,147 +1,376 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { BadgeCheck, MapPin } from 'lucide-react'
+import {
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams, useSubmit } from '@remix-run/react'
+import { BadgeCheck, ChevronRight, MapPin, UsersRound } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { getPublicProduct } from '#app/modules/catalog/storefront.server.ts'
+import { ProductGrid, StoredPicture, useStockLabel } from '#app/components/product-card.tsx'
+import {
+  loadStorefrontReference,
+  productCards,
+  stockState,
+} from '#app/modules/catalog/listing.server.ts'
+import { searchCatalog } from '#app/modules/catalog/search.server.ts'
+import {
+  getPublicProduct,
+  unavailableProductCategory,
+} from '#app/modules/catalog/storefront.server.ts'
 import { formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { imageSrcSet, imageUrl } from '#app/modules/media/image-urls.ts'
+import { imageUrl } from '#app/modules/media/image-urls.ts'
+import { publicOrigin } from '#app/utils/origin.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
+// HTML is revalidated on every visit: stock and certificates change at any time.
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'private, no-cache' })
+
+const relatedCount = 4
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, language } = await getTranslator(request)
-  const product = await getPublicProduct(params.slug ?? '', language)
-  // Not on sale (draft, blocked, certificate missing…): strangers only learn it is unavailable.
-  if (!product) throw new Response('Not available', { status: 404 })
+  const slug = params.slug ?? ''
+  const [product, reference] = await Promise.all([
+    getPublicProduct(slug, language),
+    loadStorefrontReference(language),
+  ])
+  if (!product) {
+    // Not on sale (draft, blocked, certificate missing…): strangers only learn it is
+    // unavailable, and are offered similar products that are.
+    const categoryId = await unavailableProductCategory(slug)
+    const parent = reference.categories.find((c) => c.id === categoryId)?.parentId
+    const siblings = parent
+      ? reference.categories.filter((c) => c.parentId === parent).map((c) => c.id)
+      : null
+    const similar = await searchCatalog({
+      ...emptyQuery,
+      categoryIds: siblings,
+      pageSize: relatedCount,
+    })
+    return data(
+      {
+        unavailable: true as const,
+        title: t('product.unavailableTitle'),
+        noIndex: true,
+        similar: await productCards(similar.ids, language, reference),
+      },
+      { status: 404 },
+    )
+  }
+
+  const siblings = reference.categories
+    .filter((c) => c.parentId === product.category.parentId)
+    .map((c) => c.id)
+  const related = await searchCatalog({
+    ...emptyQuery,
+    categoryIds: siblings.length ? siblings : [product.category.id],
+    excludeProductId: product.id,
+    pageSize: relatedCount,
+  })
+  const leadTimeDays = product.facts.leadTimeDays ?? null
+  const variants = product.variants.map((v) => ({
+    ...v,
+    price: formatMoney(v.priceCentimes, language),
+    state: stockState({
+      stock: v.stock,
+      madeToOrder: product.madeToOrder,
+      leadTimeDays,
+      seasonStartMonth: product.season?.start ?? null,
+      seasonEndMonth: product.season?.end ?? null,
+    }),
+  }))
+  const origin = publicOrigin()
+  const url = `${origin}/products/${product.slug}`
+  const largest = (image: (typeof product.images)[number]['image']) => {
+    const webp = image.variants.filter((v) => v.format === 'webp')
+    const widest = webp.sort((a, b) => b.width - a.width)[0]
+    return `${origin}${imageUrl(widest?.key ?? image.key)}`
+  }
+  const description = product.description.slice(0, 160)
   return {
+    unavailable: false as const,
     title: t('product.metaTitle', { title: product.title, cooperative: product.cooperative.name }),
-    description: product.description.slice(0, 160),
-    product: {
-      ...product,
-      variants: product.variants.map((v) => ({
-        ...v,
-        price: formatMoney(v.priceCentimes, language),
-      })),
+    description,
+    seo: {
+      path: `/products/${product.slug}`,
+      type: 'product' as const,
+      image: product.images[0] ? largest(product.images[0].image) : undefined,
+      jsonLd: {
+        '@context': 'https://schema.org',
+        '@type': 'Product',
+        name: product.title,
+        description: product.description,
+        url,
+        sku: product.variants[0]?.sku,
+        category: product.category.name,
+        image: product.images.map((i) => largest(i.image)),
+        brand: { '@type': 'Brand', name: product.cooperative.name },
+        manufacturer: {
+          '@type': 'Organization',
+          name: product.cooperative.name,
+          url: `${origin}/cooperatives/${product.cooperative.slug}`,
+        },
+        offers: variants.map((v) => ({
+          '@type': 'Offer',
+          sku: v.sku,
+          name: v.label || product.title,
+          price: (v.priceCentimes / 100).toFixed(2),
+          priceCurrency: 'MAD',
+          availability: `https://schema.org/${schemaAvailability[v.state.kind]}`,
+          url: variants.length > 1 ? `${url}?variant=${v.id}` : url,
+          seller: { '@type': 'Organization', name: product.cooperative.name },
+        })),
+      },
     },
+    product: { ...product, variants },
+    related: await productCards(related.ids, language, reference),
   }
 }
 
+const emptyQuery = {
+  q: '',
+  categoryIds: null,
+  regionId: null,
+  badges: [],
+  minPriceCentimes: null,
+  maxPriceCentimes: null,
+  inStock: false,
+  sort: 'newest' as const,
+  page: 1,
+}
+
+const schemaAvailability = {
+  in_stock: 'InStock',
+  low: 'LimitedAvailability',
+  made_to_order: 'MadeToOrder',
+  out_of_season: 'OutOfStock',
+  sold_out: 'OutOfStock',
+} as const
+
 export default function ProductPage() {
-  const { product } = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  if (loaded.unavailable) return <Unavailable similar={loaded.similar} />
+  return <Product data={loaded} />
+}
+
+function Unavailable({ similar }: { similar: Parameters<typeof ProductGrid>[0]['products'] }) {
   const { t } = useTranslation()
+  return (
+    <main id="main" className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-10">
+      <div className="max-w-2xl">
+        <h1 className="text-3xl font-semibold">{t('product.unavailableTitle')}</h1>
+        <p className="mt-2 text-lg">{t('product.unavailableBody')}</p>
+        <p className="mt-4">
+          <Link to="/products" className="btn-secondary">
+            {t('catalog.seeAll')}
+          </Link>
+        </p>
+      </div>
+      {similar.length ? (
+        <section aria-labelledby="similar-heading" className="flex flex-col gap-3">
+          <h2 id="similar-heading" className="text-2xl font-semibold">
+            {t('product.similar')}
+          </h2>
+          <ProductGrid products={similar} />
+        </section>
+      ) : null}
+    </main>
+  )
+}
+
+type Loaded = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { unavailable: false }>
+
+function Product({ data: { product, related } }: { data: Loaded }) {
+  const { t } = useTranslation()
+  const stockLabel = useStockLabel()
+  const submit = useSubmit()
   const [searchParams] = useSearchParams()
   const chosen =
     product.variants.find((v) => v.id === searchParams.get('variant')) ?? product.variants[0]!
   const [first, ...others] = product.images
+  const available = chosen.state.kind !== 'sold_out' && chosen.state.kind !== 'out_of_season'
+  const facts = Object.entries(product.facts).filter(
+    ([key, value]) => key !== 'leadTimeDays' && value !== '' && value !== null,
+  )
   return (
-    <main id="main" className="mx-auto grid max-w-6xl gap-8 px-4 py-8 md:grid-cols-2">
-      <section aria-label={t('product.photos')} className="flex flex-col gap-3">
-        {first ? (
-          <img
-            src={imageUrl(first.image.key)}
-            srcSet={imageSrcSet(first.image, 'webp')}
-            sizes="(min-width: 768px) 50vw, 100vw"
-            width={first.image.width}
-            height={first.image.height}
-            alt={first.alt}
-            fetchPriority="high"
-            className="aspect-square w-full rounded-2xl bg-sand-dark object-cover"
-            style={{ backgroundImage: `url(${first.image.placeholder})`, backgroundSize: 'cover' }}
-          />
-        ) : null}
-        {others.length ? (
-          <ul className="grid grid-cols-4 gap-2">
-            {others.map((img) => (
-              <li key={img.image.key}>
-                <img
-                  src={imageUrl(img.image.key)}
-                  srcSet={imageSrcSet(img.image, 'webp')}
-                  sizes="25vw"
-                  width={img.image.width}
-                  height={img.image.height}
-                  alt={img.alt}
-                  loading="lazy"
-                  className="aspect-square w-full rounded-lg object-cover"
-                />
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </section>
-      <section className="flex flex-col gap-4">
-        <p className="text-sm text-ink-soft">{product.category}</p>
-        <h1 className="text-3xl font-semibold">{product.title}</h1>
-        <p className="flex items-center gap-1">
-          <MapPin aria-hidden size={18} className="text-terracotta" />
-          <Link to={`/cooperatives/${product.cooperative.slug}`}>
-            {product.cooperative.name}
-          </Link> · {product.cooperative.province}
-        </p>
-        {product.badges.length ? (
-          <ul aria-label={t('product.certifications')} className="flex flex-wrap gap-2">
-            {product.badges.map((b) => (
-              <li key={b.certificateId}>
-                <Link
-                  to={`/certificates/${b.certificateId}`}
-                  className="inline-flex min-h-10 items-center gap-1 rounded-full bg-olive-light px-3 font-semibold text-olive no-underline"
-                >
-                  <BadgeCheck aria-hidden size={18} />
-                  {b.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <p className="text-3xl font-semibold">{chosen.price}</p>
-        {product.variants.length > 1 ? (
-          <Form method="get" className="flex flex-wrap items-end gap-2">
-            <fieldset className="flex flex-wrap gap-2">
-              <legend className="mb-1 font-semibold">{t('product.choose')}</legend>
-              {product.variants.map((v) => (
-                <label
-                  key={v.id}
-                  className="flex min-h-12 cursor-pointer items-center gap-2 rounded-lg border-2 border-sand-dark bg-white px-3 has-[:checked]:border-blue"
-                >
-                  <input
-                    type="radio"
-                    name="variant"
-                    value={v.id}
-                    defaultChecked={v.id === chosen.id}
-                  />
-                  {v.label} · {v.price}
-                </label>
+    <main id="main" className="mx-auto flex max-w-6xl flex-col gap-10 px-4 py-6">
+      <nav aria-label={t('product.breadcrumb')} className="text-sm">
+        <ol className="flex flex-wrap items-center gap-1">
+          <li>
+            <Link to="/products">{t('catalog.title')}</Link>
+          </li>
+          <li aria-hidden>
+            <ChevronRight size={14} className="rtl:-scale-x-100" />
+          </li>
+          <li>
+            <Link to={`/categories/${product.category.slug}`}>{product.category.name}</Link>
+          </li>
+        </ol>
+      </nav>
+      <div className="grid gap-8 md:grid-cols-2">
+        <section aria-label={t('product.photos')} className="flex flex-col gap-3">
+          {first ? (
+            <StoredPicture
+              image={first.image}
+              alt={first.alt}
+              sizes="(min-width: 1152px) 560px, (min-width: 768px) 48vw, calc(100vw - 2rem)"
+              priority
+              className="aspect-square w-full rounded-2xl bg-sand-dark object-cover"
+            />
+          ) : (
+            <div className="aspect-square w-full rounded-2xl bg-sand-dark" />
+          )}
+          {others.length ? (
+            <ul className="grid grid-cols-4 gap-2">
+              {others.map((img) => (
+                <li key={img.image.key}>
+                  <a href={imageUrl(img.image.key)} className="block">
+                    <StoredPicture
+                      image={img.image}
+                      alt={img.alt}
+                      sizes="(min-width: 768px) 12vw, 22vw"
+                      className="aspect-square w-full rounded-lg object-cover"
+                    />
+                  </a>
+                </li>
               ))}
-            </fieldset>
-            <button type="submit" className="btn-secondary">
-              {t('product.show')}
-            </button>
-          </Form>
-        ) : null}
-        <p className="font-semibold">
-          {chosen.stock === 0
-            ? product.madeToOrder
-              ? t('product.madeToOrder', { days: String(product.facts.leadTimeDays ?? '') })
-              : t('products.soldOut')
-            : chosen.stock <= 3
-              ? t('product.onlyLeft', { count: chosen.stock })
-              : t('product.inStock')}
-        </p>
-        <p className="whitespace-pre-line">{product.description}</p>
-        {product.makers.length ? (
-          <p>{t('product.madeBy', { makers: product.makers.join('، ') })}</p>
-        ) : null}
-        <dl className="grid gap-2">
-          {Object.entries(product.facts).map(([key, value]) => (
-            <div key={key} className="grid grid-cols-3 gap-2">
-              <dt className="text-ink-soft">{t(`facts.${key}`)}</dt>
-              <dd className="col-span-2">{String(value)}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+            </ul>
+          ) : null}
+        </section>
+        <section className="flex flex-col gap-4">
+          <h1 dir="auto" className="text-start text-3xl font-semibold">
+            {product.title}
+          </h1>
+          <p className="flex flex-wrap items-center gap-1">
+            <MapPin aria-hidden size={18} className="text-terracotta" />
+            <Link to={`/cooperatives/${product.cooperative.slug}`}>{product.cooperative.name}</Link>
+            <span>
+              · {product.cooperative.province}, {product.cooperative.region}
+            </span>
+          </p>
+          {product.badges.length ? (
+            <ul aria-label={t('product.certifications')} className="flex flex-wrap gap-2">
+              {product.badges.map((b) => (
+                <li key={b.certificateId}>
+                  <Link
+                    to={`/certificates/${b.certificateId}`}
+                    className="inline-flex min-h-10 items-center gap-1 rounded-full bg-olive-light px-3 font-semibold text-olive no-underline hover:underline"
+                  >
+                    <BadgeCheck aria-hidden size={18} />
+                    {b.name}
+                    <span className="sr-only">{t('product.verifyBadge')}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="text-3xl font-semibold" aria-live="polite">
+            {chosen.price}
+          </p>
+          {product.variants.length > 1 ? (
+            <Form
+              method="get"
+              preventScrollReset
+              replace
+              onChange={(event) =>
+                submit(event.currentTarget, { preventScrollReset: true, replace: true })
+              }
+              className="flex flex-col gap-2"
+            >
+              <fieldset className="flex flex-wrap gap-2">
+                <legend className="mb-1 font-semibold">{t('product.choose')}</legend>
+                {product.variants.map((v) => (
+                  <label
+                    key={v.id}
+                    className="flex min-h-12 cursor-pointer items-center gap-2 rounded-lg border-2 border-sand-dark bg-white px-3 has-[:checked]:border-blue"
+                  >
+                    <input
+                      type="radio"
+                      name="variant"
+                      value={v.id}
+                      defaultChecked={v.id === chosen.id}
+                    />
+                    {v.label || product.title} · {v.price}
+                  </label>
+                ))}
+              </fieldset>
+              <noscript>
+                <button type="submit" className="btn-secondary self-start">
+                  {t('product.show')}
+                </button>
+              </noscript>
+            </Form>
+          ) : null}
+          <p className={`font-semibold ${available ? 'text-olive' : 'text-ink-soft'}`}>
+            {stockLabel(chosen.state)}
+          </p>
+          <p dir="auto" className="text-start whitespace-pre-line">
+            {product.description}
+          </p>
+          {facts.length ? (
+            <section aria-labelledby="facts-heading">
+              <h2 id="facts-heading" className="mb-2 text-xl font-semibold">
+                {t('product.facts')}
+              </h2>
+              <dl className="grid gap-2">
+                {facts.map(([key, value]) => (
+                  <div key={key} className="grid grid-cols-3 gap-2">
+                    <dt className="text-ink-soft">{t(`facts.${key}`)}</dt>
+                    <dd className="col-span-2">{String(value)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ) : null}
+          <section
+            aria-labelledby="makers-heading"
+            className="flex flex-col gap-2 rounded-2xl bg-white p-4 ring-1 ring-sand-dark"
+          >
+            <h2 id="makers-heading" className="text-xl font-semibold">
+              {t('product.madeByHeading')}
+            </h2>
+            <p>
+              <Link to={`/cooperatives/${product.cooperative.slug}`} className="font-semibold">
+                {product.cooperative.name}
+              </Link>
+            </p>
+            <p className="flex items-center gap-1 text-sm">
+              <UsersRound aria-hidden size={16} className="text-olive" />
+              {t('home.womenMembers', { count: product.cooperative.womenMemberCount })}
+            </p>
+            {product.makers.length ? (
+              <ul className="flex flex-wrap gap-3">
+                {product.makers.map((m) => (
+                  <li key={m.name} className="flex items-center gap-2">
+                    {m.photo ? (
+                      <StoredPicture
+                        image={m.photo}
+                        alt=""
+                        sizes="48px"
+                        className="size-12 rounded-full object-cover"
+                      />
+                    ) : null}
+                    <span>{m.name}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        </section>
+      </div>
+      {related.length ? (
+        <section aria-labelledby="related-heading" className="flex flex-col gap-3">
+          <h2 id="related-heading" className="text-2xl font-semibold">
+            {t('product.related')}
+          </h2>
+          <ProductGrid products={related} />
+        </section>
+      ) : null}
     </main>
   )
 }

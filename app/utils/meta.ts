@@ -1,8 +1,31 @@
 import { type MetaDescriptor } from '@remix-run/node'
 import { describeError } from '#app/components/error-boundary.tsx'
 
-type PageData = { title?: string; description?: string; noIndex?: boolean } | undefined
-type RootData = { errorTitles?: Record<string, string> } | undefined
+/** What a public page tells search engines and link previews (see `pageMeta`). */
+export type PageSeo = {
+  /** Path and meaningful query of the page, without the language. */
+  path: string
+  /** An absolute or root-relative image for link previews. */
+  image?: string
+  type?: 'website' | 'product' | 'profile'
+  jsonLd?: Record<string, unknown>
+}
+
+type PageData =
+  { title?: string; description?: string; noIndex?: boolean; seo?: PageSeo } | undefined
+type RootData =
+  { errorTitles?: Record<string, string>; origin?: string; language?: string } | undefined
+
+const languages = ['ar', 'fr', 'en'] as const
+const ogLocales: Record<string, string> = { ar: 'ar_MA', fr: 'fr_MA', en: 'en_MA' }
+
+/** The page's address in one language (`?lng=fr`); without a language: the default choice. */
+export function localizedUrl(origin: string, path: string, language?: string): string {
+  const url = new URL(path, origin)
+  url.searchParams.delete('lng')
+  if (language) url.searchParams.set('lng', language)
+  return url.toString()
+}
 
 /**
  * Titles of every page: loaders return `title` (and `description`); when a route fails, the
@@ -29,5 +52,45 @@ export function pageMeta({
   const meta: MetaDescriptor[] = [{ title: page?.title ?? 'Taawun' }]
   if (page?.description) meta.push({ name: 'description', content: page.description })
   if (page?.noIndex) meta.push({ name: 'robots', content: 'noindex' })
+  const seo = page?.seo
+  if (seo && root?.origin && !page?.noIndex) {
+    const origin = root.origin
+    const language = root.language ?? 'ar'
+    const canonical = localizedUrl(origin, seo.path, language)
+    meta.push({ tagName: 'link', rel: 'canonical', href: canonical })
+    for (const lng of languages) {
+      meta.push({
+        tagName: 'link',
+        rel: 'alternate',
+        hrefLang: lng,
+        href: localizedUrl(origin, seo.path, lng),
+      })
+    }
+    meta.push({
+      tagName: 'link',
+      rel: 'alternate',
+      hrefLang: 'x-default',
+      href: localizedUrl(origin, seo.path),
+    })
+    const image = seo.image ? new URL(seo.image, origin).toString() : undefined
+    meta.push(
+      { property: 'og:site_name', content: 'Taawun' },
+      { property: 'og:type', content: seo.type ?? 'website' },
+      { property: 'og:url', content: canonical },
+      { property: 'og:title', content: page.title ?? 'Taawun' },
+      { property: 'og:locale', content: ogLocales[language] ?? 'ar_MA' },
+      { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' },
+      { name: 'twitter:title', content: page.title ?? 'Taawun' },
+    )
+    if (page.description) {
+      meta.push(
+        { property: 'og:description', content: page.description },
+        { name: 'twitter:description', content: page.description },
+      )
+    }
+    if (image)
+      meta.push({ property: 'og:image', content: image }, { name: 'twitter:image', content: image })
+    if (seo.jsonLd) meta.push({ 'script:ld+json': seo.jsonLd })
+  }
   return meta
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { cooperatives, memberships } from '#db/schema/cooperatives.ts'
 import { db } from '#app/utils/db.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { publicOrigin } from '#app/utils/origin.server.ts'
 import { getSessionUser, readToast } from './session.server.ts'
 
 /** What every page needs: the reader's language, who is signed in, and a pending toast. */
@@ -27,6 +28,7 @@ export async function getRootData(request: Request) {
   }
   return {
     language,
+    origin: publicOrigin(),
     user,
     toast: toast ? { type: toast.type, message: t(toast.message) } : null,
     errorTitles: Object.fromEntries(

@@ -8,12 +8,16 @@ import { type Language, localized } from '#app/modules/i18n/config.ts'
 import { formatMoney } from '#app/modules/i18n/format.ts'
 import { moneyInput, parseMoney } from './money.ts'
 import {
-  catalogPageSize,
   catalogSorts,
-  type CatalogQuery,
-  type CatalogResult,
   type CatalogSort,
   isSearchable,
+  listingHref,
+  type ListingParams,
+} from './listing-url.ts'
+import {
+  catalogPageSize,
+  type CatalogQuery,
+  type CatalogResult,
   maxQueryLength,
   searchCatalog,
 } from './search.server.ts'
@@ -72,19 +76,6 @@ export async function loadStorefrontReference(language: Language): Promise<Store
       name: localized(t, 'name', language),
     })),
   }
-}
-
-/** The listing's state as it appears in the URL (what the filter form shows back). */
-export type ListingParams = {
-  q: string
-  category: string
-  region: string
-  badges: string[]
-  min: string
-  max: string
-  inStock: boolean
-  sort: CatalogSort
-  page: number
 }
 
 /**
@@ -151,28 +142,6 @@ export function categoryWithChildren(reference: StorefrontReference, categoryId:
     categoryId,
     ...reference.categories.filter((c) => c.parentId === categoryId).map((c) => c.id),
   ]
-}
-
-/** The URL of a listing with some of its parameters changed (page back to 1 unless given). */
-export function listingHref(
-  path: string,
-  params: ListingParams,
-  change: Partial<ListingParams> = {},
-): string {
-  const next = { ...params, page: 1, ...change }
-  const search = new URLSearchParams()
-  if (next.q) search.set('q', next.q)
-  if (next.category) search.set('category', next.category)
-  if (next.region) search.set('region', next.region)
-  for (const badge of next.badges) search.append('badge', badge)
-  if (next.min) search.set('min', next.min)
-  if (next.max) search.set('max', next.max)
-  if (next.inStock) search.set('stock', '1')
-  const defaultSort = isSearchable(next.q) ? 'relevance' : 'newest'
-  if (next.sort !== defaultSort) search.set('sort', next.sort)
-  if (next.page > 1) search.set('page', String(next.page))
-  const query = search.toString()
-  return query ? `${path}?${query}` : path
 }
 
 export type StockState =

@@ -5,8 +5,7 @@ import { products } from '#db/schema/catalog.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
 import { productPurchasable } from '#app/modules/certification/gate.server.ts'
 
-export const catalogSorts = ['relevance', 'newest', 'price_asc', 'price_desc'] as const
-export type CatalogSort = (typeof catalogSorts)[number]
+import { type CatalogSort, isSearchable } from './listing-url.ts'
 
 export const catalogPageSize = 24
 /** Longer queries are cut: nobody types more, and the query stays cheap. */
@@ -49,11 +48,6 @@ export type CatalogResult = {
   /** Product ids of the page, in order. */
   ids: string[]
   facets: CatalogFacets
-}
-
-/** True when the text has something to search for (a letter or a digit). */
-export function isSearchable(q: string): boolean {
-  return /[\p{L}\p{N}]/u.test(q)
 }
 
 type Filter = 'category' | 'region' | 'badges' | 'price' | 'stock'

@@ -7,6 +7,7 @@ import {
   categoryRequirements,
   certificationTypes,
   provinces,
+  regions,
 } from '#db/schema/reference.ts'
 import { db } from '#app/utils/db.server.ts'
 import { productPurchasable } from '#app/modules/certification/gate.server.ts'
@@ -35,6 +36,15 @@ export async function getPublicProduct(slug: string, language: Language) {
       cooperativeId: products.cooperativeId,
       cooperativeSlug: cooperatives.slug,
       cooperativeName: cooperatives.displayName,
+      cooperativeLogo: cooperatives.logo,
+      womenMemberCount: cooperatives.womenMemberCount,
+      regionAr: regions.nameAr,
+      regionFr: regions.nameFr,
+      regionEn: regions.nameEn,
+      categorySlug: categories.slug,
+      categoryParentId: categories.parentId,
+      publishedAt: products.publishedAt,
+      updatedAt: products.updatedAt,
       provinceAr: provinces.nameAr,
       provinceFr: provinces.nameFr,
       provinceEn: provinces.nameEn,
@@ -46,6 +56,7 @@ export async function getPublicProduct(slug: string, language: Language) {
     .from(products)
     .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
     .innerJoin(provinces, eq(provinces.id, cooperatives.provinceId))
+    .innerJoin(regions, eq(regions.id, cooperatives.regionId))
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .where(and(eq(products.slug, slug), productPurchasable()))
   if (!row) return null
@@ -61,7 +72,7 @@ export async function getPublicProduct(slug: string, language: Language) {
       .where(eq(productImages.productId, row.id))
       .orderBy(asc(productImages.position)),
     db
-      .select({ name: makers.name })
+      .select({ name: makers.name, photo: makers.photo })
       .from(productMakers)
       .innerJoin(makers, eq(makers.id, productMakers.makerId))
       .where(
@@ -106,14 +117,25 @@ export async function getPublicProduct(slug: string, language: Language) {
       row.seasonStartMonth && row.seasonEndMonth
         ? { start: row.seasonStartMonth, end: row.seasonEndMonth }
         : null,
-    category: localized(row, 'category', language),
+    category: {
+      id: row.categoryId,
+      slug: row.categorySlug,
+      parentId: row.categoryParentId,
+      name: localized(row, 'category', language),
+    },
+    publishedAt: row.publishedAt,
+    updatedAt: row.updatedAt,
     cooperative: {
       slug: row.cooperativeSlug,
       name: row.cooperativeName,
+      logo: row.cooperativeLogo,
+      womenMemberCount: row.womenMemberCount,
       province: localized(row, 'province', language),
+      region: localized(row, 'region', language),
     },
     variants: variants.map((v) => ({
       id: v.id,
+      sku: v.sku,
       label: localized(v, 'label', language),
       priceCentimes: v.priceCentimes,
       stock: v.stockQuantity,
@@ -122,11 +144,23 @@ export async function getPublicProduct(slug: string, language: Language) {
       image: i.image,
       alt: localized(i, 'alt', language) || localized(row, 'title', language),
     })),
-    makers: productMakerRows.map((m) => m.name),
+    makers: productMakerRows.map((m) => ({ name: m.name, photo: m.photo })),
     badges: badges.map((b) => ({
       certificateId: b.id,
       type: b.type,
       name: b.signName ?? localized(b, 'name', language),
     })),
   }
+}
+
+/**
+ * What a stranger may learn of a product that is not on sale: nothing but its category, to
+ * suggest similar products. Null when no product has this slug.
+ */
+export async function unavailableProductCategory(slug: string): Promise<string | null> {
+  const [row] = await db
+    .select({ categoryId: products.categoryId })
+    .from(products)
+    .where(eq(products.slug, slug))
+  return row?.categoryId ?? null
 }

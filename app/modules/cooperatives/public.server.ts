@@ -54,6 +54,7 @@ export async function getPublicCooperative(slug: string, language: Language) {
     )
     .orderBy(asc(makers.name))
   return {
+    id: row.id,
     slug: row.slug,
     displayName: row.displayName,
     legalName: language === 'ar' ? row.legalNameAr : row.legalNameFr,

@@ -24,7 +24,10 @@ export const i18nServer = new RemixI18Next({
     supportedLanguages: [...supportedLanguages],
     fallbackLanguage: defaultLanguage,
     cookie: languageCookie,
-    order: ['cookie', 'header'],
+    // A language in the URL (`?lng=fr`) wins: every page has a stable address per language
+    // for search engines and shared links (hreflang alternates point there).
+    order: ['searchParams', 'cookie', 'header'],
+    searchParamKey: 'lng',
   },
   i18next: {
     supportedLngs: [...supportedLanguages],

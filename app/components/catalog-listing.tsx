@@ -1,0 +1,380 @@
+import { Form, Link, useNavigation } from '@remix-run/react'
+import { ChevronLeft, ChevronRight, Search, SlidersHorizontal, X } from 'lucide-react'
+import { useEffect, useId, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { listingHref, type ListingParams } from '#app/modules/catalog/listing-url.ts'
+import { CategoryIcon } from './category-icon.tsx'
+import { ProductGrid, type ProductCardView } from './product-card.tsx'
+
+type FacetOption = { value: string; label: string; count: number; icon?: string }
+
+export type ListingView = {
+  path: string
+  params: ListingParams
+  total: number
+  pageCount: number
+  cards: ProductCardView[]
+  facets: {
+    categories: (FacetOption & { children: FacetOption[] })[]
+    regions: FacetOption[]
+    badges: FacetOption[]
+    inStock: number
+    priceRange: { min: string; max: string } | null
+  }
+  loosen: { label: string; href: string }[]
+}
+
+const hrefFor = listingHref
+
+/**
+ * Results with their filters, all in one GET form so that every state has a URL. Without
+ * JavaScript the "Show results" button applies the filters; with it, a change applies at once.
+ */
+export function CatalogListing({
+  listing,
+  showCategories = true,
+}: {
+  listing: ListingView
+  showCategories?: boolean
+}) {
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  const id = useId()
+  const { params, facets, path } = listing
+  const filtersActive = Boolean(
+    params.category ||
+      params.region ||
+      params.badges.length ||
+      params.min ||
+      params.max ||
+      params.inStock,
+  )
+  const filtersRef = useRef<HTMLDetailsElement>(null)
+  // Filters start folded on phones (results first) and open on wide screens.
+  useEffect(() => {
+    if (filtersRef.current && window.matchMedia('(min-width: 1024px)').matches) {
+      filtersRef.current.open = true
+    }
+  }, [])
+  const busy = navigation.state === 'loading' && navigation.location.pathname === path
+  const submitOnChange = (event: React.FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement
+    if (target.name === 'q' || target.name === 'min' || target.name === 'max') return
+    event.currentTarget.requestSubmit()
+  }
+  const chips: { label: string; href: string }[] = []
+  if (params.q) chips.push({ label: `“${params.q}”`, href: hrefFor(path, params, { q: '' }) })
+  const allCategories = facets.categories.flatMap((c) => [c, ...c.children])
+  if (params.category && showCategories) {
+    const label = allCategories.find((c) => c.value === params.category)?.label ?? params.category
+    chips.push({ label, href: hrefFor(path, params, { category: '' }) })
+  }
+  if (params.region) {
+    const label = facets.regions.find((r) => r.value === params.region)?.label ?? params.region
+    chips.push({ label, href: hrefFor(path, params, { region: '' }) })
+  }
+  for (const badge of params.badges) {
+    const label = facets.badges.find((b) => b.value === badge)?.label ?? badge
+    chips.push({
+      label,
+      href: hrefFor(path, params, { badges: params.badges.filter((b) => b !== badge) }),
+    })
+  }
+  if (params.min || params.max) {
+    chips.push({
+      label: t('catalog.priceChip', { min: params.min || '0', max: params.max || '∞' }),
+      href: hrefFor(path, params, { min: '', max: '' }),
+    })
+  }
+  if (params.inStock) {
+    chips.push({ label: t('catalog.inStockOnly'), href: hrefFor(path, params, { inStock: false }) })
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+      <Form
+        method="get"
+        action={path}
+        preventScrollReset
+        onChange={submitOnChange}
+        className="flex flex-col gap-4"
+        aria-label={t('catalog.filters')}
+        role="search"
+      >
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-q`} className="font-semibold">
+            {t('catalog.searchLabel')}
+          </label>
+          <div className="flex gap-2">
+            <input
+              id={`${id}-q`}
+              type="search"
+              name="q"
+              defaultValue={params.q}
+              maxLength={100}
+              enterKeyHint="search"
+              className="field-input min-w-0 flex-1"
+            />
+            <button type="submit" className="btn-primary px-3" aria-label={t('catalog.search')}>
+              <Search aria-hidden size={20} />
+            </button>
+          </div>
+        </div>
+        <details
+          ref={filtersRef}
+          open={filtersActive || undefined}
+          className="rounded-xl border border-sand-dark bg-white p-3"
+        >
+          <summary className="flex min-h-10 cursor-pointer items-center gap-2 font-semibold">
+            <SlidersHorizontal aria-hidden size={18} />
+            {t('catalog.filters')}
+          </summary>
+          <div className="mt-3 flex flex-col gap-4">
+            {showCategories ? (
+              <div className="flex flex-col gap-1">
+                <label htmlFor={`${id}-category`} className="font-semibold">
+                  {t('catalog.category')}
+                </label>
+                <select
+                  id={`${id}-category`}
+                  name="category"
+                  defaultValue={params.category}
+                  className="field-input"
+                >
+                  <option value="">{t('catalog.allCategories')}</option>
+                  {facets.categories.map((c) =>
+                    c.children.length ? (
+                      <optgroup key={c.value} label={c.label}>
+                        <option value={c.value}>
+                          {t('catalog.facetAll', { label: c.label, count: c.count })}
+                        </option>
+                        {c.children
+                          .filter((child) => child.count > 0 || child.value === params.category)
+                          .map((child) => (
+                            <option key={child.value} value={child.value}>
+                              {t('catalog.facet', { label: child.label, count: child.count })}
+                            </option>
+                          ))}
+                      </optgroup>
+                    ) : (
+                      <option key={c.value} value={c.value}>
+                        {t('catalog.facet', { label: c.label, count: c.count })}
+                      </option>
+                    ),
+                  )}
+                </select>
+              </div>
+            ) : null}
+            <div className="flex flex-col gap-1">
+              <label htmlFor={`${id}-region`} className="font-semibold">
+                {t('catalog.region')}
+              </label>
+              <select
+                id={`${id}-region`}
+                name="region"
+                defaultValue={params.region}
+                className="field-input"
+              >
+                <option value="">{t('catalog.allRegions')}</option>
+                {facets.regions.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {t('catalog.facet', { label: r.label, count: r.count })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {facets.badges.length ? (
+              <fieldset className="flex flex-col gap-1">
+                <legend className="mb-1 font-semibold">{t('catalog.badges')}</legend>
+                {facets.badges.map((b) => (
+                  <label key={b.value} className="flex min-h-10 items-center gap-2">
+                    <input
+                      type="checkbox"
+                      name="badge"
+                      value={b.value}
+                      defaultChecked={params.badges.includes(b.value)}
+                      className="size-5"
+                    />
+                    <span>{t('catalog.facet', { label: b.label, count: b.count })}</span>
+                  </label>
+                ))}
+              </fieldset>
+            ) : null}
+            <fieldset className="flex flex-col gap-1">
+              <legend className="mb-1 font-semibold">{t('catalog.price')}</legend>
+              {facets.priceRange ? (
+                <p className="text-sm text-ink-soft">
+                  {t('catalog.priceRange', facets.priceRange)}
+                </p>
+              ) : null}
+              <div className="flex items-end gap-2">
+                <label className="flex flex-1 flex-col gap-1 text-sm">
+                  {t('catalog.minPrice')}
+                  <input
+                    type="text"
+                    inputMode="decimal"
+                    name="min"
+                    defaultValue={params.min}
+                    maxLength={10}
+                    className="field-input w-full"
+                  />
+                </label>
+                <label className="flex flex-1 flex-col gap-1 text-sm">
+                  {t('catalog.maxPrice')}
+                  <input
+                    type="text"
+                    inputMode="decimal"
+                    name="max"
+                    defaultValue={params.max}
+                    maxLength={10}
+                    className="field-input w-full"
+                  />
+                </label>
+              </div>
+            </fieldset>
+            <label className="flex min-h-10 items-center gap-2">
+              <input
+                type="checkbox"
+                name="stock"
+                value="1"
+                defaultChecked={params.inStock}
+                className="size-5"
+              />
+              <span>
+                {t('catalog.facet', { label: t('catalog.inStockOnly'), count: facets.inStock })}
+              </span>
+            </label>
+            <div className="flex flex-col gap-1">
+              <label htmlFor={`${id}-sort`} className="font-semibold">
+                {t('catalog.sort')}
+              </label>
+              <select
+                id={`${id}-sort`}
+                name="sort"
+                defaultValue={params.sort}
+                className="field-input"
+              >
+                {params.q ? <option value="relevance">{t('catalog.sortRelevance')}</option> : null}
+                <option value="newest">{t('catalog.sortNewest')}</option>
+                <option value="price_asc">{t('catalog.sortPriceAsc')}</option>
+                <option value="price_desc">{t('catalog.sortPriceDesc')}</option>
+              </select>
+            </div>
+            <button type="submit" className="btn-primary">
+              {t('catalog.apply')}
+            </button>
+          </div>
+        </details>
+      </Form>
+
+      <section aria-labelledby={`${id}-results`} aria-busy={busy} className="flex flex-col gap-4">
+        <h2 id={`${id}-results`} className="text-lg font-semibold" aria-live="polite">
+          {t('catalog.resultCount', { count: listing.total })}
+        </h2>
+        {chips.length ? (
+          <ul aria-label={t('catalog.activeFilters')} className="flex flex-wrap gap-2">
+            {chips.map((chip) => (
+              <li key={chip.href}>
+                <Link
+                  to={chip.href}
+                  preventScrollReset
+                  className="inline-flex min-h-10 items-center gap-1 rounded-full border border-blue bg-blue-light px-3 text-sm text-blue-dark no-underline"
+                >
+                  <span>{chip.label}</span>
+                  <X aria-hidden size={16} />
+                  <span className="sr-only">{t('catalog.removeFilter')}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {showCategories && !params.category && facets.categories.length > 1 ? (
+          <ul aria-label={t('catalog.category')} className="flex flex-wrap gap-2">
+            {facets.categories.map((c) => (
+              <li key={c.value}>
+                <Link
+                  to={hrefFor(path, params, { category: c.value })}
+                  className="inline-flex min-h-10 items-center gap-2 rounded-full bg-white px-3 text-sm text-ink no-underline ring-1 ring-sand-dark hover:ring-blue"
+                >
+                  <CategoryIcon icon={c.icon ?? ''} size={18} className="text-terracotta" />
+                  {t('catalog.facet', { label: c.label, count: c.count })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {listing.cards.length ? (
+          <ProductGrid products={listing.cards} priorityCount={2} label={t('catalog.results')} />
+        ) : listing.total > 0 ? (
+          <p>
+            <Link to={hrefFor(path, params, { page: 1 })}>{t('catalog.backToFirstPage')}</Link>
+          </p>
+        ) : (
+          <div className="card flex flex-col gap-2">
+            <p className="font-semibold">{t('catalog.noResults')}</p>
+            {listing.loosen.length ? (
+              <>
+                <p>{t('catalog.loosenIntro')}</p>
+                <ul className="flex list-disc flex-col gap-1 ps-5">
+                  {listing.loosen.map((l) => (
+                    <li key={l.href}>
+                      <Link to={l.href}>{l.label}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <p>
+              <Link to="/products">{t('catalog.seeAll')}</Link>
+            </p>
+          </div>
+        )}
+        {listing.pageCount > 1 ? <Pagination listing={listing} /> : null}
+      </section>
+    </div>
+  )
+}
+
+function Pagination({ listing }: { listing: ListingView }) {
+  const { t } = useTranslation()
+  const { page } = listing.params
+  const last = listing.pageCount
+  const pages = [...new Set([1, page - 1, page, page + 1, last])].filter((p) => p >= 1 && p <= last)
+  return (
+    <nav aria-label={t('catalog.pages')} className="flex flex-wrap items-center gap-2">
+      {page > 1 ? (
+        <Link
+          to={hrefFor(listing.path, listing.params, { page: page - 1 })}
+          rel="prev"
+          className="btn-secondary min-h-10 px-3"
+        >
+          <ChevronLeft aria-hidden size={18} className="rtl:-scale-x-100" />
+          {t('catalog.previous')}
+        </Link>
+      ) : null}
+      {pages.map((p, i) => (
+        <span key={p} className="contents">
+          {i > 0 && p - pages[i - 1]! > 1 ? <span aria-hidden>…</span> : null}
+          <Link
+            to={hrefFor(listing.path, listing.params, { page: p })}
+            aria-current={p === page ? 'page' : undefined}
+            aria-label={t('catalog.pageNumber', { page: p })}
+            className={`inline-flex min-h-10 min-w-10 items-center justify-center rounded-lg px-2 no-underline ${p === page ? 'bg-blue font-semibold text-white' : 'bg-white text-blue ring-1 ring-sand-dark'}`}
+          >
+            {p}
+          </Link>
+        </span>
+      ))}
+      {page < last ? (
+        <Link
+          to={hrefFor(listing.path, listing.params, { page: page + 1 })}
+          rel="next"
+          className="btn-secondary min-h-10 px-3"
+        >
+          {t('catalog.next')}
+          <ChevronRight aria-hidden size={18} className="rtl:-scale-x-100" />
+        </Link>
+      ) : null}
+    </nav>
+  )
+}
