@@ -43,11 +43,11 @@ export function CatalogListing({
   const { params, facets, path } = listing
   const filtersActive = Boolean(
     params.category ||
-      params.region ||
-      params.badges.length ||
-      params.min ||
-      params.max ||
-      params.inStock,
+    params.region ||
+    params.badges.length ||
+    params.min ||
+    params.max ||
+    params.inStock,
   )
   const filtersRef = useRef<HTMLDetailsElement>(null)
   // Filters start folded on phones (results first) and open on wide screens.

@@ -42,6 +42,21 @@ export const migrationsFolder = path.resolve(process.cwd(), 'db/migrations')
  */
 const searchSettings = { 'pg_trgm.word_similarity_threshold': '0.5' }
 
+type QueryObserver = (query: string) => void
+const queryObservers = new Set<QueryObserver>()
+/** Drizzle's logger, feeding whoever watches (tests that count queries per page). */
+const logger = {
+  logQuery(query: string) {
+    for (const observe of queryObservers) observe(query)
+  },
+}
+
+/** Calls `observer` with every statement sent from now on; returns how to stop. */
+export function observeQueries(observer: QueryObserver): () => void {
+  queryObservers.add(observer)
+  return () => queryObservers.delete(observer)
+}
+
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; max?: number }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
@@ -53,7 +68,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
       onnotice: () => {},
       connection: { TimeZone: 'UTC', ...searchSettings },
     })
-    const db = drizzlePostgres(client) as unknown as Database
+    const db = drizzlePostgres(client, { logger }) as unknown as Database
     return {
       db,
       kind: 'postgres',
@@ -76,7 +91,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
       .map(([name, value]) => `SET ${name} = ${value};`)
       .join(' '),
   )
-  const db = drizzlePglite(client) as unknown as Database
+  const db = drizzlePglite(client, { logger }) as unknown as Database
   return {
     db,
     kind: 'pglite',
