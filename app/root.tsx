@@ -39,8 +39,10 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction<typeof loader> = pageMeta
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { setCookie, ...rootData } = await getRootData(request)
-  return data(rootData, { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined })
+  const { setCookies, ...rootData } = await getRootData(request)
+  const headers = new Headers()
+  for (const cookie of setCookies) headers.append('Set-Cookie', cookie)
+  return data(rootData, { headers })
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { cooperatives, memberships } from '#db/schema/cooperatives.ts'
 import { db } from '#app/utils/db.server.ts'
-import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { getTranslator, languageCookie } from '#app/modules/i18n/i18n.server.ts'
+import { isLanguage } from '#app/modules/i18n/config.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
 import { getSessionUser, readToast } from './session.server.ts'
 
@@ -26,6 +27,14 @@ export async function getRootData(request: Request) {
       cooperatives: teams,
     }
   }
+  // A reader who arrives on a page in a given language (`?lng=fr`, a shared link or a search
+  // result) keeps it while browsing on: the URL's choice is remembered like the switcher's.
+  const cookies: string[] = setCookie ? [setCookie] : []
+  const fromUrl = new URL(request.url).searchParams.get('lng')
+  if (isLanguage(fromUrl)) {
+    const remembered = await languageCookie.parse(request.headers.get('cookie'))
+    if (remembered !== fromUrl) cookies.push(await languageCookie.serialize(fromUrl))
+  }
   return {
     language,
     origin: publicOrigin(),
@@ -37,6 +46,6 @@ export async function getRootData(request: Request) {
         `${t(`errorPage.${kind}.title`)} — ${t('brand.name')}`,
       ]),
     ),
-    setCookie,
+    setCookies: cookies,
   }
 }
