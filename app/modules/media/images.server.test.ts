@@ -45,7 +45,7 @@ describe('storeImage', () => {
     const image = await storeImage(photo)
 
     expect({ width: image.width, height: image.height }).toEqual({ width: 1200, height: 1600 })
-    expect(webpWidths(image)).toEqual([320, 640, 1200])
+    expect(webpWidths(image)).toEqual([320, 640, 960, 1200])
     for (const variant of image.variants) {
       const { data } = await variantFile(variant.key)
       const metadata = await sharp(data).metadata()
@@ -66,11 +66,11 @@ describe('storeImage', () => {
     expect(files()).toEqual([])
   })
 
-  test('stores WebP at 320, 640 and 1280 px, AVIF where it is smaller, named by content', async () => {
+  test('stores WebP at 320, 640, 960 and 1280 px, AVIF where it is smaller, named by content', async () => {
     const image = await storeImage(await photoPixels(2400, 1600).jpeg({ quality: 90 }).toBuffer())
 
     expect({ width: image.width, height: image.height }).toEqual({ width: 2400, height: 1600 })
-    expect(webpWidths(image)).toEqual([320, 640, 1280])
+    expect(webpWidths(image)).toEqual([320, 640, 960, 1280])
     expect(image.key).toBe(image.variants.find((v) => v.format === 'webp' && v.width === 1280)?.key)
     const avif = image.variants.filter((v) => v.format === 'avif')
     expect(avif.length).toBeGreaterThan(0)
@@ -118,7 +118,7 @@ describe('storeImage', () => {
     expect((await sharp((await variantFile(small.key)).data).metadata()).width).toBe(200)
 
     const medium = await storeImage(await photoPixels(1000, 500).png().toBuffer())
-    expect(webpWidths(medium)).toEqual([320, 640, 1000])
+    expect(webpWidths(medium)).toEqual([320, 640, 960, 1000])
 
     const exact = await storeImage(await photoPixels(640, 480).png().toBuffer())
     expect(webpWidths(exact)).toEqual([320, 640])
@@ -142,9 +142,9 @@ describe('storeImage', () => {
   })
 
   test('chooses widths without enlarging', () => {
-    expect(variantWidths(4000)).toEqual([320, 640, 1280])
-    expect(variantWidths(1280)).toEqual([320, 640, 1280])
-    expect(variantWidths(1279)).toEqual([320, 640, 1279])
+    expect(variantWidths(4000)).toEqual([320, 640, 960, 1280])
+    expect(variantWidths(1280)).toEqual([320, 640, 960, 1280])
+    expect(variantWidths(1279)).toEqual([320, 640, 960, 1279])
     expect(variantWidths(321)).toEqual([320, 321])
     expect(variantWidths(320)).toEqual([320])
     expect(variantWidths(48)).toEqual([48])

@@ -14,8 +14,8 @@ import { getStorage } from './storage.server.ts'
 
 export const maxImageBytes = 10 * 1024 * 1024
 
-/** Widths of the variants, for phones (320, 640) and wide screens (1280). */
-export const imageWidths = [320, 640, 1280] as const
+/** Widths of the variants: phones (320, 640), a full-width photo on a phone (960), wide screens (1280). */
+export const imageWidths = [320, 640, 960, 1280] as const
 const widest = imageWidths[imageWidths.length - 1]!
 /** A very tall image (a long banner, a screenshot) is narrowed to keep this height at most. */
 const tallest = widest * 4
@@ -134,7 +134,7 @@ async function writeAll(files: EncodedFile[]) {
 
 /**
  * Checks an uploaded photo or logo and stores it as WebP (and AVIF where smaller) at 320,
- * 640 and 1280 px wide, never wider than the original. `width`/`height` are the original's
+ * 640, 960 and 1280 px wide, never wider than the original. `width`/`height` are the original's
  * upright size; `key` is the widest WebP. A refusal or failure leaves no file behind.
  */
 export async function storeImage(bytes: Buffer): Promise<StoredImage> {
