@@ -3,7 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { products } from '#db/schema/catalog.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
-import { productPurchasable } from '#app/modules/certification/gate.server.ts'
+import { purchasableListing } from '#app/modules/certification/gate.server.ts'
 
 import { type CatalogSort, isSearchable } from './listing-url.ts'
 
@@ -59,17 +59,41 @@ type Filter = 'category' | 'region' | 'badges' | 'price' | 'stock'
  * that value would show.
  */
 export async function searchCatalog(query: CatalogQuery, at?: Date): Promise<CatalogResult> {
+  const [row] = await getDatabase().rows<{
+    total: number
+    ids: string[] | string
+    categories: Record<string, number> | string
+    regions: Record<string, number> | string
+    badges: Record<string, number> | string
+    in_stock: number
+    price_range: { min: number | null; max: number | null } | string
+  }>(catalogStatement(query, at))
+  const priceRange = json(row!.price_range)
+  return {
+    total: row!.total,
+    ids: json(row!.ids),
+    facets: {
+      categories: json(row!.categories),
+      regions: json(row!.regions),
+      badges: json(row!.badges),
+      inStock: row!.in_stock,
+      priceRange:
+        priceRange.min === null || priceRange.max === null
+          ? null
+          : { min: priceRange.min, max: priceRange.max },
+    },
+  }
+}
+
+/** The statement behind `searchCatalog` (the benchmark explains it). */
+export function catalogStatement(query: CatalogQuery, at?: Date): SQL {
   const pageSize = query.pageSize ?? catalogPageSize
   const page = Math.min(Math.max(1, Math.trunc(query.page) || 1), maxPage)
   const q = query.q.trim().slice(0, maxQueryLength)
   const searching = isSearchable(q)
 
-  const conditions: SQL[] = [productPurchasable(at)]
-  if (searching) {
-    conditions.push(
-      sql`(${products.searchDocument} @@ taawun_search_query(${q}) or taawun_normalize(${q}) <% ${products.searchText})`,
-    )
-  }
+  const gate = purchasableListing(at)
+  const conditions: SQL[] = [gate.where]
   if (query.cooperativeId) conditions.push(sql`${products.cooperativeId} = ${query.cooperativeId}`)
   if (query.excludeProductId) conditions.push(sql`${products.id} <> ${query.excludeProductId}`)
   // Narrowing by category and region before the gate keeps the gathered set small.
@@ -98,9 +122,6 @@ export async function searchCatalog(query: CatalogQuery, at?: Date): Promise<Cat
     return sql`where ${sql.join([...parts, extra], sql` and `)}`
   }
 
-  const rank = searching
-    ? sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, taawun_search_query(${q})) + word_similarity(taawun_normalize(${q}), ${products.searchText})`
-    : sql`0`
   const sort = query.sort === 'relevance' && !searching ? 'newest' : query.sort
   const order = {
     relevance: sql`m.rank desc, m.published_at desc nulls last, m.id`,
@@ -109,16 +130,35 @@ export async function searchCatalog(query: CatalogQuery, at?: Date): Promise<Cat
     price_desc: sql`m.price desc nulls last, m.id`,
   }[sort]
 
+  // The products gathered once: those that pass the gate and the page's scope and, when
+  // searching, match the words (every word, as a prefix); only when no product matches the
+  // words, those whose words are close to the query's (typos).
+  const candidates = (match: SQL | null, rank: SQL) => sql`
+    select ${products.id} as id, ${products.categoryId} as category_id, gate_co.region_id,
+      ${products.badges} as badges, ${products.minPriceCentimes} as price,
+      ${products.publishedAt} as published_at,
+      (${products.stockTotal} > 0 or ${products.madeToOrder}) as available,
+      ${rank} as rank
+    from ${gate.from}
+    where ${sql.join(match ? [...conditions, match] : conditions, sql` and `)}`
+  const gathered = searching
+    ? sql`
+      with words as materialized (${candidates(
+        sql`${products.searchDocument} @@ taawun_search_query(${q})`,
+        sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, taawun_search_query(${q}))`,
+      )}),
+      m as materialized (
+        select * from words
+        union all
+        ${candidates(
+          sql`taawun_normalize(${q}) <% ${products.searchText} and not exists (select 1 from words)`,
+          sql`word_similarity(taawun_normalize(${q}), ${products.searchText})`,
+        )}
+      )`
+    : sql`with m as materialized (${candidates(null, sql`0`)})`
+
   const statement = sql`
-    with m as materialized (
-      select ${products.id} as id, ${products.categoryId} as category_id, sc.region_id,
-        ${products.badges} as badges, ${products.minPriceCentimes} as price,
-        ${products.publishedAt} as published_at,
-        (${products.stockTotal} > 0 or ${products.madeToOrder}) as available,
-        ${rank} as rank
-      from ${products} join cooperatives sc on sc.id = ${products.cooperativeId}
-      where ${sql.join(conditions, sql` and `)}
-    )
+    ${gathered}
     select
       (select count(*)::int from m ${where()}) as total,
       (select coalesce(json_agg(p.id), '[]') from (
@@ -136,30 +176,7 @@ export async function searchCatalog(query: CatalogQuery, at?: Date): Promise<Cat
       (select count(*)::int from m ${and('stock', sql`m.available`)}) as in_stock,
       (select json_build_object('min', min(m.price), 'max', max(m.price)) from m ${where('price')}) as price_range
   `
-  const [row] = await getDatabase().rows<{
-    total: number
-    ids: string[] | string
-    categories: Record<string, number> | string
-    regions: Record<string, number> | string
-    badges: Record<string, number> | string
-    in_stock: number
-    price_range: { min: number | null; max: number | null } | string
-  }>(statement)
-  const priceRange = json(row!.price_range)
-  return {
-    total: row!.total,
-    ids: json(row!.ids),
-    facets: {
-      categories: json(row!.categories),
-      regions: json(row!.regions),
-      badges: json(row!.badges),
-      inStock: row!.in_stock,
-      priceRange:
-        priceRange.min === null || priceRange.max === null
-          ? null
-          : { min: priceRange.min, max: priceRange.max },
-    },
-  }
+  return statement
 }
 
 /** postgres.js parses json columns, PGlite may hand them back as text. */

@@ -54,6 +54,42 @@ export function variantPurchasable(quantity = 1, at?: Date): SQL {
   return sql`(${productPurchasable(at)} and (${productVariants.stockQuantity} >= ${quantity} or ${products.madeToOrder}))`
 }
 
+/**
+ * The same rules 1–3 in set form, for listings over many products (catalog, search,
+ * category and cooperative pages). Instead of looking certificates up product by product,
+ * the certification types in force for a whole cooperative are gathered once per query and
+ * compared with each product's maintained `badges` (its category's requirements and its
+ * claims), with the types in force for named products gathered the same way. `from`
+ * joins the cooperative as `gate_co`. The gate's
+ * tests check that it agrees with `productPurchasable` case by case.
+ */
+export function purchasableListing(at?: Date): { from: SQL; where: SQL } {
+  const t = instant(at)
+  const inForce = (alias: string) => {
+    const c = sql.raw(alias)
+    return sql`${c}.status = 'approved' and ${c}.issued_at <= ${t} and (${c}.expires_at is null or ${t} < ${c}.expires_at)`
+  }
+  const coopTypes = sql`coalesce(gate_types.types, '{}'::text[])`
+  return {
+    from: sql`${products}
+      join ${cooperatives} gate_co on gate_co.id = ${products.cooperativeId}
+      left join (
+        select c.cooperative_id, array_agg(distinct c.type) as types from ${certificates} c
+        where c.scope = 'cooperative' and ${inForce('c')}
+        group by c.cooperative_id
+      ) gate_types on gate_types.cooperative_id = ${products.cooperativeId}
+      left join (
+        select cp.product_id, array_agg(distinct pc.type) as types
+        from ${certificateProducts} cp join ${certificates} pc on pc.id = cp.certificate_id
+        where ${inForce('pc')}
+        group by cp.product_id
+      ) gate_named on gate_named.product_id = ${products.id}`,
+    where: sql`(${products.status} = 'published' and ${products.blockedAt} is null
+      and gate_co.status = 'active'
+      and ${products.badges} <@ (${coopTypes} || coalesce(gate_named.types, '{}'::text[])))`,
+  }
+}
+
 /** Which of these products may be sold at `at`. One query, whatever their number. */
 export async function purchasableProductIds(productIds: string[], at?: Date): Promise<Set<string>> {
   if (productIds.length === 0) return new Set()

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { productVariants, products } from '#db/schema/catalog.ts'
 import { cooperatives } from '#db/schema/cooperatives.ts'
@@ -9,11 +9,12 @@ import {
   createProduct,
   type ProductInput,
 } from '#db/seed/factories.ts'
-import { db } from '#app/utils/db.server.ts'
+import { db, getDatabase } from '#app/utils/db.server.ts'
 import {
   canBePublished,
   explainProducts,
   productPurchasable,
+  purchasableListing,
   purchasableProductIds,
   variantPurchasable,
 } from './gate.server.ts'
@@ -234,6 +235,12 @@ describe('the gating rule', () => {
 
     const sqlSays = (await purchasableProductIds([product.id], at)).has(product.id)
     expect(sqlSays).toBe(c.purchasable)
+    // The set form used by listings says the same.
+    const listing = purchasableListing(at)
+    const listed = await getDatabase().rows<{ id: string }>(
+      sql`select ${products.id} as id from ${listing.from} where ${listing.where} and ${products.id} = ${product.id}`,
+    )
+    expect(listed.length === 1).toBe(c.purchasable)
     const reasons = (await explainProducts([product.id], at ?? new Date())).get(product.id)!
     // The words on the dashboard agree with the SQL that decides.
     expect(reasons.length === 0).toBe(c.purchasable)
