@@ -92,7 +92,9 @@ export function catalogStatement(query: CatalogQuery, at?: Date): SQL {
   const q = query.q.trim().slice(0, maxQueryLength)
   const searching = isSearchable(q)
 
-  const gate = purchasableListing(at)
+  // Without words, category or cooperative, the listing spans most of the catalog.
+  const broad = !searching && !query.categoryIds && !query.cooperativeId
+  const gate = purchasableListing(at, { broad })
   const conditions: SQL[] = [gate.where]
   if (query.cooperativeId) conditions.push(sql`${products.cooperativeId} = ${query.cooperativeId}`)
   if (query.excludeProductId) conditions.push(sql`${products.id} <> ${query.excludeProductId}`)

@@ -63,30 +63,50 @@ export function variantPurchasable(quantity = 1, at?: Date): SQL {
  * joins the cooperative as `gate_co`. The gate's
  * tests check that it agrees with `productPurchasable` case by case.
  */
-export function purchasableListing(at?: Date): { from: SQL; where: SQL } {
+export function purchasableListing(
+  at?: Date,
+  options: { broad?: boolean } = {},
+): { from: SQL; where: SQL } {
   const t = instant(at)
   const inForce = (alias: string) => {
     const c = sql.raw(alias)
     return sql`${c}.status = 'approved' and ${c}.issued_at <= ${t} and (${c}.expires_at is null or ${t} < ${c}.expires_at)`
   }
   const coopTypes = sql`coalesce(gate_types.types, '{}'::text[])`
-  return {
-    from: sql`${products}
+  const namedTypes = sql`
+    select pc.type from ${certificateProducts} cp join ${certificates} pc on pc.id = cp.certificate_id
+    where cp.product_id = ${products.id} and ${inForce('pc')}`
+  const base = sql`${products}
       join ${cooperatives} gate_co on gate_co.id = ${products.cooperativeId}
       left join (
         select c.cooperative_id, array_agg(distinct c.type) as types from ${certificates} c
         where c.scope = 'cooperative' and ${inForce('c')}
         group by c.cooperative_id
-      ) gate_types on gate_types.cooperative_id = ${products.cooperativeId}
+      ) gate_types on gate_types.cooperative_id = ${products.cooperativeId}`
+  const common = sql`${products.status} = 'published' and ${products.blockedAt} is null
+      and gate_co.status = 'active'`
+  // Over most of the catalog, the named products' certificates are gathered once (a hash
+  // join); over a few products (a search, a category), they are looked up only for the
+  // products the cooperative-wide certificates leave uncovered.
+  if (options.broad) {
+    return {
+      from: sql`${base}
       left join (
-        select cp.product_id, array_agg(distinct pc.type) as types
+        select cp.product_id, array_agg(pc.type) as types
         from ${certificateProducts} cp join ${certificates} pc on pc.id = cp.certificate_id
         where ${inForce('pc')}
         group by cp.product_id
       ) gate_named on gate_named.product_id = ${products.id}`,
-    where: sql`(${products.status} = 'published' and ${products.blockedAt} is null
-      and gate_co.status = 'active'
+      where: sql`(${common}
       and ${products.badges} <@ (${coopTypes} || coalesce(gate_named.types, '{}'::text[])))`,
+    }
+  }
+  return {
+    from: base,
+    where: sql`(${common} and case
+      when ${products.badges} <@ ${coopTypes} then true
+      else ${products.badges} <@ (${coopTypes} || array(${namedTypes}))
+    end)`,
   }
 }
 

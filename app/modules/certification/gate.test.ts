@@ -235,12 +235,14 @@ describe('the gating rule', () => {
 
     const sqlSays = (await purchasableProductIds([product.id], at)).has(product.id)
     expect(sqlSays).toBe(c.purchasable)
-    // The set form used by listings says the same.
-    const listing = purchasableListing(at)
-    const listed = await getDatabase().rows<{ id: string }>(
-      sql`select ${products.id} as id from ${listing.from} where ${listing.where} and ${products.id} = ${product.id}`,
-    )
-    expect(listed.length === 1).toBe(c.purchasable)
+    // The set forms used by listings say the same.
+    for (const broad of [false, true]) {
+      const listing = purchasableListing(at, { broad })
+      const listed = await getDatabase().rows<{ id: string }>(
+        sql`select ${products.id} as id from ${listing.from} where ${listing.where} and ${products.id} = ${product.id}`,
+      )
+      expect(listed.length === 1, broad ? 'broad' : 'narrow').toBe(c.purchasable)
+    }
     const reasons = (await explainProducts([product.id], at ?? new Date())).get(product.id)!
     // The words on the dashboard agree with the SQL that decides.
     expect(reasons.length === 0).toBe(c.purchasable)
