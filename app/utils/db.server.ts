@@ -35,13 +35,6 @@ export type DatabaseHandle = {
 
 export const migrationsFolder = path.resolve(process.cwd(), 'db/migrations')
 
-/**
- * Session settings of every connection. Typo tolerance: a word is close enough to a word of a
- * product when they share half their trigrams (pg_trgm's default, 0.6, misses one letter
- * dropped from the middle of a six-letter word). See docs/decisions/008.
- */
-const searchSettings = { 'pg_trgm.word_similarity_threshold': '0.5' }
-
 type QueryObserver = (query: string) => void
 const queryObservers = new Set<QueryObserver>()
 /** Drizzle's logger, feeding whoever watches (tests that count queries per page). */
@@ -66,7 +59,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     const client = postgres(options.url, {
       max: options.max ?? 10,
       onnotice: () => {},
-      connection: { TimeZone: 'UTC', ...searchSettings },
+      connection: { TimeZone: 'UTC' },
     })
     const db = drizzlePostgres(client, { logger }) as unknown as Database
     return {
@@ -85,12 +78,6 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     loadDataDir: options.loadDataDir,
     extensions: { pg_trgm, unaccent },
   })
-  // PGlite is one session: set once, before anything else runs.
-  void client.exec(
-    Object.entries(searchSettings)
-      .map(([name, value]) => `SET ${name} = ${value};`)
-      .join(' '),
-  )
   const db = drizzlePglite(client, { logger }) as unknown as Database
   return {
     db,

@@ -77,8 +77,6 @@ export const products = pgTable(
     searchDocument: tsvector('search_document')
       .notNull()
       .default(sql`''::tsvector`),
-    /** Normalized titles, category and cooperative names, for typo-tolerant matching. */
-    searchText: text('search_text').notNull().default(''),
     /** Certification types the product shows: its category's requirements and its claims. */
     badges: text('badges')
       .array()
@@ -94,7 +92,6 @@ export const products = pgTable(
     index('products_cooperative_idx').on(t.cooperativeId, t.status),
     index('products_category_idx').on(t.categoryId),
     index('products_search_idx').using('gin', t.searchDocument),
-    index('products_search_trgm_idx').using('gin', sql`search_text gin_trgm_ops`),
     index('products_badges_idx').using('gin', t.badges),
     index('products_newest_idx').on(t.publishedAt.desc(), t.id),
     index('products_price_idx').on(t.minPriceCentimes, t.id),
@@ -164,3 +161,11 @@ export const productMakers = pgTable(
     index('product_makers_maker_idx').on(t.makerId),
   ],
 )
+
+/**
+ * Every word of the search documents (normalized), kept by the products' search trigger: the
+ * vocabulary a misspelt query word is matched against (pg_trgm) to find the words it meant.
+ */
+export const searchWords = pgTable('search_words', { word: text('word').primaryKey() }, (t) => [
+  index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+])

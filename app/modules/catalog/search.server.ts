@@ -134,7 +134,7 @@ export function catalogStatement(query: CatalogQuery, at?: Date): SQL {
 
   // The products gathered once: those that pass the gate and the page's scope and, when
   // searching, match the words (every word, as a prefix); only when no product matches the
-  // words, those whose words are close to the query's (typos).
+  // words, those that match the words the query probably meant (typos, see ADR 008).
   const candidates = (match: SQL | null, rank: SQL) => sql`
     select ${products.id} as id, ${products.categoryId} as category_id, gate_co.region_id,
       ${products.badges} as badges, ${products.minPriceCentimes} as price,
@@ -153,8 +153,8 @@ export function catalogStatement(query: CatalogQuery, at?: Date): SQL {
         select * from words
         union all
         ${candidates(
-          sql`taawun_normalize(${q}) <% ${products.searchText} and not exists (select 1 from words)`,
-          sql`word_similarity(taawun_normalize(${q}), ${products.searchText})`,
+          sql`not exists (select 1 from words) and ${products.searchDocument} @@ taawun_fuzzy_query(${q})`,
+          sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, taawun_fuzzy_query(${q}))`,
         )}
       )`
     : sql`with m as materialized (${candidates(null, sql`0`)})`

@@ -109,6 +109,26 @@ describe('search', () => {
     expect(await allIds({ q: '!!! ...' })).toHaveLength(5) // nothing to search: everything
   })
 
+  test('a misspelt word finds what it meant, not everything that shares a word', async () => {
+    const { product: argan } = await onSale({
+      categorySlug: 'argan-oil',
+      titleAr: 'زيت الأركان',
+      titleFr: "Huile d'argan",
+    })
+    await createCertificate(db, { cooperativeId: argan.cooperativeId, type: 'cosmetic_reg' })
+    const { product: olive } = await onSale({
+      categorySlug: 'olive-oil',
+      titleAr: 'زيت الزيتون',
+      titleFr: "Huile d'olive",
+    })
+    await onSale({ titleAr: 'عسل الزعتر', titleFr: 'Miel de thym' })
+    expect(await allIds({ q: 'huile dargan' })).toEqual([argan.id])
+    expect(await allIds({ q: 'huile dolive' })).toEqual([olive.id])
+    expect(await allIds({ q: 'زيت الزيتوون' })).toEqual([olive.id])
+    expect(await allIds({ q: 'زيت الاركن' })).toEqual([argan.id])
+    expect(await allIds({ q: 'miel de thymm' })).toHaveLength(1)
+  })
+
   test('a title match ranks before a description match', async () => {
     const { product: described } = await onSale({
       titleAr: 'عسل الجبل',
