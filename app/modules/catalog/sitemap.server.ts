@@ -1,7 +1,7 @@
 // sitemap.xml: every public page in every language, products only while they may be sold.
 import { sql } from 'drizzle-orm'
 import { getDatabase } from '#app/utils/db.server.ts'
-import { productPurchasable } from '#app/modules/certification/gate.server.ts'
+import { purchasableListing } from '#app/modules/certification/gate.server.ts'
 import { supportedLanguages } from '#app/modules/i18n/config.ts'
 import { localizedUrl } from '#app/utils/meta.ts'
 
@@ -39,8 +39,9 @@ ${entries.join('\n')}
 }
 
 export async function sitemapIndex(origin: string): Promise<string> {
+  const gate = purchasableListing(undefined, { broad: true })
   const [row] = await getDatabase().rows<{ count: number }>(
-    sql`select count(*)::int as count from products where ${productPurchasable()}`,
+    sql`select count(*)::int as count from ${gate.from} where ${gate.where}`,
   )
   const files = ['pages']
   for (let i = 1; i <= Math.ceil((row?.count ?? 0) / productsPerSitemap); i += 1) {
@@ -74,9 +75,10 @@ export async function pagesSitemap(origin: string): Promise<string> {
 
 /** The n-th file of products on sale (1-based); null past the last one. */
 export async function productsSitemap(origin: string, n: number): Promise<string | null> {
+  const gate = purchasableListing(undefined, { broad: true })
   const rows = await getDatabase().rows<{ slug: string; updated_at: Date | string }>(sql`
-    select products.slug, products.updated_at from products
-    where ${productPurchasable()}
+    select products.slug, products.updated_at from ${gate.from}
+    where ${gate.where}
     order by products.id
     limit ${productsPerSitemap} offset ${(n - 1) * productsPerSitemap}
   `)
