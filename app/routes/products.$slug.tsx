@@ -14,7 +14,7 @@ import {
   productCards,
   stockState,
 } from '#app/modules/catalog/listing.server.ts'
-import { searchCatalog } from '#app/modules/catalog/search.server.ts'
+import { newestPurchasable } from '#app/modules/catalog/search.server.ts'
 import {
   getPublicProduct,
   unavailableProductCategory,
@@ -47,17 +47,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const siblings = parent
       ? reference.categories.filter((c) => c.parentId === parent).map((c) => c.id)
       : null
-    const similar = await searchCatalog({
-      ...emptyQuery,
-      categoryIds: siblings,
-      pageSize: relatedCount,
-    })
+    const similar = await newestPurchasable({ categoryIds: siblings }, relatedCount)
     return data(
       {
         unavailable: true as const,
         title: t('product.unavailableTitle'),
         noIndex: true,
-        similar: await productCards(similar.ids, language, reference),
+        similar: await productCards(similar, language, reference),
       },
       { status: 404 },
     )
@@ -66,12 +62,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const siblings = reference.categories
     .filter((c) => c.parentId === product.category.parentId)
     .map((c) => c.id)
-  const related = await searchCatalog({
-    ...emptyQuery,
-    categoryIds: siblings.length ? siblings : [product.category.id],
-    excludeProductId: product.id,
-    pageSize: relatedCount,
-  })
+  const related = await newestPurchasable(
+    {
+      categoryIds: siblings.length ? siblings : [product.category.id],
+      excludeProductId: product.id,
+    },
+    relatedCount,
+  )
   const leadTimeDays = product.facts.leadTimeDays ?? null
   const variants = product.variants.map((v) => ({
     ...v,
@@ -128,20 +125,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     },
     product: { ...product, variants },
-    related: await productCards(related.ids, language, reference),
+    related: await productCards(related, language, reference),
   }
-}
-
-const emptyQuery = {
-  q: '',
-  categoryIds: null,
-  regionId: null,
-  badges: [],
-  minPriceCentimes: null,
-  maxPriceCentimes: null,
-  inStock: false,
-  sort: 'newest' as const,
-  page: 1,
 }
 
 const schemaAvailability = {

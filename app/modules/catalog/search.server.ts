@@ -85,6 +85,28 @@ export async function searchCatalog(query: CatalogQuery, at?: Date): Promise<Cat
   }
 }
 
+/**
+ * A few purchasable products of a scope, newest first, without total or facets (related and
+ * similar products): the products are read in the order of the listing index and the gate is
+ * checked only until enough have passed.
+ */
+export async function newestPurchasable(
+  scope: { categoryIds?: string[] | null; excludeProductId?: string },
+  limit: number,
+  at?: Date,
+): Promise<string[]> {
+  const gate = purchasableListing(at)
+  const conditions: SQL[] = [gate.where]
+  if (scope.categoryIds) conditions.push(sql`${products.categoryId} in ${ids(scope.categoryIds)}`)
+  if (scope.excludeProductId) conditions.push(sql`${products.id} <> ${scope.excludeProductId}`)
+  const rows = await getDatabase().rows<{ id: string }>(sql`
+    select ${products.id} as id from ${gate.from}
+    where ${sql.join(conditions, sql` and `)}
+    order by ${products.publishedAt} desc nulls last, ${products.id}
+    limit ${limit}`)
+  return rows.map((r) => r.id)
+}
+
 /** The statement behind `searchCatalog` (the benchmark explains it). */
 export function catalogStatement(query: CatalogQuery, at?: Date): SQL {
   const pageSize = query.pageSize ?? catalogPageSize
