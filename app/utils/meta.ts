@@ -19,11 +19,14 @@ type RootData =
 const languages = ['ar', 'fr', 'en'] as const
 const ogLocales: Record<string, string> = { ar: 'ar_MA', fr: 'fr_MA', en: 'en_MA' }
 
-/** The page's address in one language (`?lng=fr`); without a language: the default choice. */
+/**
+ * The page's address in one language: `?lng=fr` or `?lng=en`, and the plain address for
+ * Arabic, the default (so the plain address, also the x-default, is Arabic's own).
+ */
 export function localizedUrl(origin: string, path: string, language?: string): string {
   const url = new URL(path, origin)
   url.searchParams.delete('lng')
-  if (language) url.searchParams.set('lng', language)
+  if (language && language !== 'ar') url.searchParams.set('lng', language)
   return url.toString()
 }
 

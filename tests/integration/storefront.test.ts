@@ -106,7 +106,8 @@ describe('storefront gating', () => {
     }
     // The visible one is everywhere it belongs.
     for (const page of pages.slice(0, 3)) expect(page.body).toContain(visible.slug)
-    expect(sitemapFiles[2]!.body).toContain(`/products/${visible.slug}?lng=ar`)
+    expect(sitemapFiles[2]!.body).toContain(`/products/${visible.slug}</loc>`)
+    expect(sitemapFiles[2]!.body).toContain(`/products/${visible.slug}?lng=en`)
     expect(sitemapFiles[1]!.body).toContain(`/cooperatives/${selling.slug}?lng=fr`)
     expect(sitemapFiles[1]!.body).not.toContain(`/cooperatives/${suspended.slug}`)
     expect(pages.at(-1)!.body).toContain('"@type":"Product"')
@@ -212,12 +213,18 @@ describe('the product page', () => {
     })
     const url = `https://taawun.example/products/${product.slug}`
     expect(meta).toContainEqual({ tagName: 'link', rel: 'canonical', href: `${url}?lng=fr` })
+    // Arabic, the default language, owns the plain address.
+    const arabic = pageMeta({
+      data,
+      matches: [{ id: 'root', data: { origin: 'https://taawun.example', language: 'ar' } }],
+    })
+    expect(arabic).toContainEqual({ tagName: 'link', rel: 'canonical', href: url })
     for (const lng of ['ar', 'fr', 'en']) {
       expect(meta).toContainEqual({
         tagName: 'link',
         rel: 'alternate',
         hrefLang: lng,
-        href: `${url}?lng=${lng}`,
+        href: lng === 'ar' ? url : `${url}?lng=${lng}`,
       })
     }
     expect(meta).toContainEqual({
