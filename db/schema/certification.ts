@@ -48,6 +48,7 @@ export const certificates = pgTable(
     index('certificates_cooperative_type_idx').on(t.cooperativeId, t.type, t.status),
     index('certificates_status_idx').on(t.status, t.createdAt),
     index('certificates_expires_idx').on(t.expiresAt),
+    index('certificates_issued_idx').on(t.issuedAt),
     check('certificates_status_check', oneOf('status', certificateStatuses)),
     check('certificates_scope_check', oneOf('scope', ['cooperative', 'products'])),
     check('certificates_dates_check', sql`expires_at is null or expires_at > issued_at`),

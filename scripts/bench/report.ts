@@ -1,0 +1,438 @@
+// docs/benchmarks.md: every figure next to its DESIGN §8 budget, and the rows that fall
+// short gathered at the end for a person to explain.
+import { type BundleResult } from './bundle.ts'
+import { type DataSizes, type Machine, type Targets } from './facts.ts'
+import { type LighthouseResult } from './lighthouse.ts'
+import { type LoadOptions, type LoadResult } from './load.ts'
+import { type PlanSummary, type SearchResult } from './search.ts'
+import { milliseconds } from './stats.ts'
+import { type BuildState } from './server.ts'
+import { type StepTimes } from './world.ts'
+
+export type Outcome<T> =
+  | { state: 'done'; value: T }
+  | { state: 'skipped'; reason: string }
+  | { state: 'failed'; error: string }
+
+export type BenchResults = {
+  startedAt: Date
+  machine: Machine
+  data: DataSizes | null
+  targets: Targets | null
+  generation: Outcome<{ steps: StepTimes; seconds: number }>
+  load: Outcome<{ options: LoadOptions; pages: LoadResult[] }>
+  search: Outcome<{ timings: SearchResult; plans: PlanSummary[] }>
+  build: Outcome<BuildState>
+  bundles: Outcome<BundleResult[]>
+  lighthouse: Outcome<{ chromium: string; pages: LighthouseResult[] }>
+  phases: { phase: string; seconds: number }[]
+}
+
+export const budgets = {
+  ssrP95Ms: 50,
+  searchP95Ms: 20,
+  jsGzipKB: 120,
+  lighthouse: { performance: 95, accessibility: 100, bestPractices: 95, seo: 100 },
+}
+
+type Verdict = 'pass' | 'short'
+type Shortfall = { section: string; row: string; why: string }
+
+const number = (n: number) => n.toLocaleString('en-US')
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const percent = (part: number, whole: number) =>
+  whole ? `${((part / whole) * 100).toFixed(1)} %` : '—'
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) =>
+    `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+function notDone(outcome: Outcome<unknown>): string | null {
+  if (outcome.state === 'skipped') return `_Skipped: ${outcome.reason}._`
+  if (outcome.state === 'failed') return `_Failed: ${outcome.error.split('\n')[0]}_`
+  return null
+}
+
+function statusList(statuses: Record<string, number>) {
+  return Object.entries(statuses)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, count]) => `${code}: ${number(count)}`)
+    .join(', ')
+}
+
+export function renderReport(results: BenchResults): string {
+  const shortfalls: Shortfall[] = []
+  const judge = (ok: boolean, section: string, row: string, why: string): Verdict => {
+    if (!ok) shortfalls.push({ section, row, why })
+    return ok ? 'pass' : 'short'
+  }
+  const out: string[] = []
+  const { machine } = results
+
+  out.push(
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (\`scripts/bench/\`) on ${results.startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC.`,
+    'Budgets are those of DESIGN §8. The run empties the database `DATABASE_URL` names, fills it',
+    'with the world described below, then measures; see `scripts/bench/run.ts` for the switches.',
+    '',
+    '## Machine',
+    '',
+    table(
+      ['', ''],
+      [
+        ['CPU', `${machine.cpu} × ${machine.cpus}`],
+        ['memory', `${machine.memoryGiB} GiB`],
+        ['system', machine.platform],
+        ['Node.js', machine.node],
+        ['PostgreSQL', machine.postgres],
+      ],
+    ),
+    '',
+    'The load generator, the app server, PostgreSQL and Chromium share this one machine.',
+    '',
+  )
+
+  out.push('## Data', '')
+  const data = results.data
+  if (data) {
+    const totalProducts = Object.values(data.products).reduce((a, b) => a + b, 0)
+    const totalCooperatives = Object.values(data.cooperatives).reduce((a, b) => a + b, 0)
+    const totalCertificates = Object.values(data.certificates).reduce((a, b) => a + b, 0)
+    out.push(
+      table(
+        ['what', 'count'],
+        [
+          ['cooperatives', `${number(totalCooperatives)} (${statusList(data.cooperatives)})`],
+          [
+            'products',
+            `${number(totalProducts)} (${statusList(data.products)}; blocked: ${number(data.blocked)}; made to order: ${number(data.madeToOrder)})`,
+          ],
+          [
+            'purchasable products (gating rule)',
+            `${number(data.purchasable)} (${percent(data.purchasable, totalProducts)})`,
+          ],
+          [
+            'variants',
+            `${number(data.variants)} (out of stock: ${number(data.outOfStockVariants)})`,
+          ],
+          ['product images', number(data.images)],
+          ['makers', number(data.makers)],
+          [
+            'certificates',
+            `${number(totalCertificates)} (${statusList(data.certificates)}; scope ${statusList(data.certificateScopes)})`,
+          ],
+        ],
+      ),
+      '',
+    )
+  } else {
+    out.push('_Not measured._', '')
+  }
+  const generation = results.generation
+  if (generation.state === 'done') {
+    out.push(
+      `Generated in ${generation.value.seconds.toFixed(1)} s (set-based SQL; the search, price and badge columns are filled by the database's triggers):`,
+      '',
+      table(
+        ['step', 'seconds'],
+        generation.value.steps.map((s) => [s.step, s.seconds.toFixed(1)]),
+      ),
+      '',
+    )
+  } else {
+    out.push(notDone(generation)!, '')
+  }
+
+  // ——— Pages ———
+  out.push('## Pages under load (server-side rendering)', '')
+  const load = results.load
+  if (load.state === 'done') {
+    const { options } = load.value
+    out.push(
+      `autocannon, ${options.connections} connections, ${options.durationSeconds} s per page after a ${options.warmupSeconds} s warm-up;`,
+      `"alone" is the median of three requests made one at a time before the load; a page slower than ${options.skipAboveMs} ms alone is not put under load (every connection would time out). Under load,`,
+      'latencies are of every response (a response slower than 10 s counts as a timeout). After each page the server is given time to finish what it was left with; queries still running after 5 s are cancelled. Budget: p95 ≤ 50 ms at 20 concurrent clients (catalogue, search and product pages; the home and category pages are held to the same).',
+      '',
+      table(
+        ['page', 'path', 'alone', 'req/s', 'p50', 'p95', 'p99', 'responses', 'budget', 'result'],
+        load.value.pages.map((page) => {
+          const path = `\`${decodeURIComponent(page.path)}\``
+          const alone = milliseconds(page.aloneMs)
+          const budget = `p95 ≤ ${budgets.ssrP95Ms} ms`
+          if (page.skipped) {
+            const why = `${alone} for one request alone (HTTP ${page.aloneStatus ?? 'none'}): not put under load`
+            const verdict = judge(false, 'Pages under load', page.name, why)
+            return [page.name, path, alone, '—', '—', '—', '—', 'not under load', budget, verdict]
+          }
+          const statusOk = page.non2xx === 0 && page.requests > 0
+          const fast = page.p95 <= budgets.ssrP95Ms
+          const why = [
+            page.requests === 0
+              ? `no response within 10 s (${statusList(page.statuses)})`
+              : !fast
+                ? `p95 ${milliseconds(page.p95)} > ${budgets.ssrP95Ms} ms`
+                : null,
+            statusOk || page.requests === 0
+              ? null
+              : `${number(page.non2xx)} non-2xx responses, timeouts or errors (${statusList(page.statuses)})`,
+          ]
+            .filter(Boolean)
+            .join('; ')
+          return [
+            page.name,
+            path,
+            alone,
+            page.requestsPerSecond.toFixed(0),
+            milliseconds(page.p50),
+            milliseconds(page.p95),
+            milliseconds(page.p99),
+            statusList(page.statuses) +
+              (page.cancelledQueries ? ` (${page.cancelledQueries} queries cancelled after)` : ''),
+            budget,
+            judge(fast && statusOk, 'Pages under load', page.name, why),
+          ]
+        }),
+      ),
+      '',
+    )
+  } else {
+    out.push(notDone(load)!, '')
+  }
+
+  // ——— Search ———
+  out.push('## Search in SQL', '')
+  const search = results.search
+  if (search.state === 'done') {
+    const { timings, plans } = search.value
+    out.push(
+      `\`searchCatalog\` called directly (no HTTP), ${timings.rounds} rounds of ${timings.queries.length} queries after a warm-up round, one at a time.`,
+      '',
+      table(
+        ['', 'p50', 'p95', 'budget', 'result'],
+        [
+          [
+            `all queries (${timings.samples} calls)`,
+            milliseconds(timings.p50),
+            milliseconds(timings.p95),
+            `p95 ≤ ${budgets.searchP95Ms} ms`,
+            judge(
+              timings.p95 <= budgets.searchP95Ms,
+              'Search in SQL',
+              'all queries',
+              `p95 ${milliseconds(timings.p95)} > ${budgets.searchP95Ms} ms`,
+            ),
+          ],
+          ...timings.byLanguage.map((l) => [
+            l.language === 'ar' ? 'Arabic' : 'French',
+            milliseconds(l.p50),
+            milliseconds(l.p95),
+            `p95 ≤ ${budgets.searchP95Ms} ms`,
+            judge(
+              l.p95 <= budgets.searchP95Ms,
+              'Search in SQL',
+              l.language === 'ar' ? 'Arabic' : 'French',
+              `p95 ${milliseconds(l.p95)} > ${budgets.searchP95Ms} ms`,
+            ),
+          ]),
+          [
+            'catalogue, no query (for reference)',
+            milliseconds(timings.catalog.p50),
+            milliseconds(timings.catalog.p95),
+            '—',
+            '—',
+          ],
+        ],
+      ),
+      '',
+      table(
+        ['query', 'language', 'what it tests', 'results', 'p50', 'max'],
+        timings.queries.map((q) => [
+          q.q,
+          q.language,
+          q.note,
+          q.results === null ? '?' : number(q.results),
+          milliseconds(q.p50),
+          milliseconds(q.max),
+        ]),
+      ),
+      '',
+      '### Plans',
+      '',
+      table(
+        [
+          'statement',
+          'execution',
+          'of which JIT',
+          'planning',
+          'buffers',
+          'indexes used',
+          'sequential scans',
+          'result',
+        ],
+        plans.map((plan) => {
+          const productsSeqScan = plan.seqScans.includes('products')
+          return [
+            plan.label,
+            plan.executionMs === null ? '—' : `${plan.executionMs.toFixed(2)} ms`,
+            plan.jitMs === null ? '—' : `${plan.jitMs.toFixed(1)} ms`,
+            plan.planningMs === null ? '—' : `${plan.planningMs.toFixed(2)} ms`,
+            plan.buffers ?? '—',
+            plan.indexes.join(', ') || 'none',
+            plan.seqScans.join(', ') || 'none',
+            judge(!productsSeqScan, 'Search plans', plan.label, 'sequential scan on products'),
+          ]
+        }),
+      ),
+      '',
+      ...plans.flatMap((plan) => [
+        '<details>',
+        `<summary>${plan.label}</summary>`,
+        '',
+        '```sql',
+        plan.statement + (plan.statement.length >= 160 ? ' …' : ''),
+        '```',
+        '',
+        '```',
+        plan.plan,
+        '```',
+        '',
+        '</details>',
+        '',
+      ]),
+    )
+  } else {
+    out.push(notDone(search)!, '')
+  }
+
+  // ——— JavaScript ———
+  out.push('## JavaScript on first load', '')
+  const bundles = results.bundles
+  if (bundles.state === 'done') {
+    out.push(
+      'From the build: the client entry, the modules of the routes the URL matches (root first) and their static imports, and the Arabic catalogue the entry loads before hydrating; each file gzipped as the server sends it (the inline scripts of the HTML are not counted).',
+      ...(results.build.state === 'done' && results.build.value === 'outdated'
+        ? ['', '**build/ was older than the sources: these figures may be out of date.**']
+        : []),
+      ...(results.build.state === 'done' && results.build.value === 'failed'
+        ? ['', '**The build failed: these figures are those of the previous build.**']
+        : []),
+      '',
+      table(
+        ['page', 'URL', 'routes', 'files', 'uncompressed', 'gzipped', 'budget', 'result'],
+        bundles.value.map((b) => [
+          b.page,
+          `\`${b.url}\``,
+          b.routes.filter((id) => id !== 'root').join(', ') || 'root only',
+          b.files,
+          kb(b.rawBytes),
+          kb(b.gzipBytes),
+          `≤ ${budgets.jsGzipKB} KB`,
+          judge(
+            b.gzipBytes <= budgets.jsGzipKB * 1024,
+            'JavaScript on first load',
+            b.page,
+            `${kb(b.gzipBytes)} gzipped > ${budgets.jsGzipKB} KB`,
+          ),
+        ]),
+      ),
+      '',
+    )
+  } else {
+    out.push(notDone(bundles)!, '')
+  }
+
+  // ——— Lighthouse ———
+  out.push('## Lighthouse (mobile, Arabic)', '')
+  const lighthouse = results.lighthouse
+  if (lighthouse.state === 'done') {
+    const b = budgets.lighthouse
+    out.push(
+      'Default mobile settings (emulated phone, simulated slow 4G, 4× CPU slowdown), headless Chromium, `Accept-Language: ar`.',
+      `Budgets: performance ≥ ${b.performance}, accessibility ${b.accessibility}, best practices ≥ ${b.bestPractices}, SEO ${b.seo}; CLS 0 (images with explicit sizes).`,
+      '',
+      table(
+        [
+          'page',
+          'status',
+          'performance',
+          'accessibility',
+          'best practices',
+          'SEO',
+          'LCP',
+          'CLS',
+          'TBT',
+          'result',
+        ],
+        lighthouse.value.pages.map((page) => {
+          const failures = [
+            (page.performance ?? 0) < b.performance ? `performance ${page.performance}` : null,
+            (page.accessibility ?? 0) < b.accessibility
+              ? `accessibility ${page.accessibility}`
+              : null,
+            (page.bestPractices ?? 0) < b.bestPractices
+              ? `best practices ${page.bestPractices}`
+              : null,
+            (page.seo ?? 0) < b.seo ? `SEO ${page.seo}` : null,
+            (page.cls ?? 0) >= 0.001 ? `CLS ${page.cls?.toFixed(3)}` : null,
+            page.statusCode !== null && page.statusCode >= 300 ? `HTTP ${page.statusCode}` : null,
+            page.error ? `Lighthouse: ${page.error}` : null,
+          ].filter(Boolean)
+          const why =
+            failures.join(', ') +
+            (page.failedAudits.length ? ` (failed audits: ${page.failedAudits.join(', ')})` : '')
+          return [
+            page.page,
+            page.statusCode ?? '?',
+            page.performance ?? '—',
+            page.accessibility ?? '—',
+            page.bestPractices ?? '—',
+            page.seo ?? '—',
+            page.lcpMs === null ? '—' : `${(page.lcpMs / 1000).toFixed(2)} s`,
+            page.cls === null ? '—' : page.cls.toFixed(3),
+            page.tbtMs === null ? '—' : `${page.tbtMs.toFixed(0)} ms`,
+            judge(failures.length === 0, 'Lighthouse', page.page, why),
+          ]
+        }),
+      ),
+      '',
+      `Chromium: \`${lighthouse.value.chromium}\`.`,
+      '',
+    )
+  } else {
+    out.push(notDone(lighthouse)!, '')
+  }
+
+  out.push(
+    '## Phases',
+    '',
+    table(
+      ['phase', 'seconds'],
+      results.phases.map((p) => [p.phase, p.seconds.toFixed(1)]),
+    ),
+    '',
+    '## What falls short and why',
+    '',
+  )
+  const outcomes: [string, Outcome<unknown>][] = [
+    ['Data generation', results.generation],
+    ['Pages under load', results.load],
+    ['Search in SQL', results.search],
+    ['JavaScript on first load', results.bundles],
+    ['Lighthouse', results.lighthouse],
+  ]
+  for (const [section, outcome] of outcomes) {
+    if (outcome.state === 'failed') {
+      shortfalls.push({ section, row: 'the phase', why: `failed: ${outcome.error.split('\n')[0]}` })
+    }
+  }
+  if (shortfalls.length === 0) {
+    out.push('Nothing: every measured figure is within its budget.', '')
+  } else {
+    for (const s of shortfalls) out.push(`- **${s.section} — ${s.row}**: ${s.why}.`)
+    out.push('', '_Why, and what to do about it: to be written._', '')
+  }
+  return out.join('\n')
+}
