@@ -85,6 +85,10 @@ export const cooperatives = pgTable(
       .on(t.ice)
       .where(sql`status <> 'rejected'`),
     index('cooperatives_region_idx').on(t.regionId),
+    // The home page's cooperatives, the largest first: read in order, stopping at a few.
+    index('cooperatives_featured_idx')
+      .on(t.womenMemberCount.desc(), t.displayName)
+      .where(sql`status = 'active'`),
     check('cooperatives_status_check', oneOf('status', cooperativeStatuses)),
     check('cooperatives_category_check', oneOf('category', cooperativeCategories)),
     check('cooperatives_vat_check', oneOf('vat_status', ['exempt', 'liable'])),

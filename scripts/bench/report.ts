@@ -62,7 +62,21 @@ function statusList(statuses: Record<string, number>) {
     .join(', ')
 }
 
-export function renderReport(results: BenchResults): string {
+/**
+ * The engineers' reading of the figures lives between these markers in the report; a new run
+ * keeps it (and it should be brought up to date by hand when the figures move).
+ */
+export const analysisStart = '<!-- analysis: kept by npm run bench, written by hand -->'
+export const analysisEnd = '<!-- /analysis -->'
+
+export function keptAnalysis(previous: string | null): string | null {
+  if (!previous) return null
+  const start = previous.indexOf(analysisStart)
+  const end = previous.indexOf(analysisEnd)
+  return start >= 0 && end > start ? previous.slice(start, end + analysisEnd.length) : null
+}
+
+export function renderReport(results: BenchResults, analysis: string | null = null): string {
   const shortfalls: Shortfall[] = []
   const judge = (ok: boolean, section: string, row: string, why: string): Verdict => {
     if (!ok) shortfalls.push({ section, row, why })
@@ -432,7 +446,14 @@ export function renderReport(results: BenchResults): string {
     out.push('Nothing: every measured figure is within its budget.', '')
   } else {
     for (const s of shortfalls) out.push(`- **${s.section} — ${s.row}**: ${s.why}.`)
-    out.push('', '_Why, and what to do about it: to be written._', '')
   }
+  out.push(
+    '',
+    analysis ??
+      [analysisStart, '', '_Why, and what to do about it: to be written._', '', analysisEnd].join(
+        '\n',
+      ),
+    '',
+  )
   return out.join('\n')
 }

@@ -27,7 +27,7 @@ import { describeMachine, measureData, pickTargets } from './facts.ts'
 import { storeImagePool } from './images.ts'
 import { findChromium, runLighthouse } from './lighthouse.ts'
 import { loadTest, type PageTarget } from './load.ts'
-import { type BenchResults, type Outcome, renderReport } from './report.ts'
+import { type BenchResults, keptAnalysis, type Outcome, renderReport } from './report.ts'
 import { explainSearch, loadSearch, timeSearch } from './search.ts'
 import {
   ensureBuild,
@@ -408,7 +408,8 @@ const results: BenchResults = {
 }
 // Formatted as `npm run lint` expects of every file in the repository.
 const reportPath = path.resolve(env.BENCH_REPORT)
-const report = await prettier.format(renderReport(results), {
+const previous = fs.existsSync(reportPath) ? fs.readFileSync(reportPath, 'utf8') : null
+const report = await prettier.format(renderReport(results, keptAnalysis(previous)), {
   // The project's settings, wherever the report goes.
   ...(await prettier.resolveConfig(path.resolve('package.json'))),
   filepath: reportPath,

@@ -6,6 +6,7 @@ import { getDatabase } from '#app/utils/db.server.ts'
 import { purchasableListing } from '#app/modules/certification/gate.server.ts'
 
 import { type CatalogSort, isSearchable } from './listing-url.ts'
+import { whileCatalogUnchanged } from './snapshot.server.ts'
 
 export const catalogPageSize = 24
 /** Longer queries are cut: nobody types more, and the query stays cheap. */
@@ -59,7 +60,10 @@ type Filter = 'category' | 'region' | 'badges' | 'price' | 'stock'
  * that value would show.
  */
 export async function searchCatalog(query: CatalogQuery, at?: Date): Promise<CatalogResult> {
-  if (!at && isBroad(query)) return broadListings.get(query, () => runSearch(query))
+  // Broad listings cost a pass over most of the catalog, and everybody asks for the same few.
+  if (!at && isBroad(query)) {
+    return whileCatalogUnchanged(`search:${JSON.stringify(query)}`, () => runSearch(query))
+  }
   return runSearch(query, at)
 }
 
@@ -94,47 +98,6 @@ async function runSearch(query: CatalogQuery, at?: Date): Promise<CatalogResult>
 function isBroad(query: CatalogQuery): boolean {
   return !isSearchable(query.q.trim()) && !query.categoryIds && !query.cooperativeId
 }
-
-/**
- * Broad listings (the home page, the catalog and its filters without words) cost a pass over
- * most of the catalog, and everybody asks for the same few. Their results are kept in memory
- * and reused only while nothing they depend on has changed: the database's change counter
- * (moved by triggers on every write to products, variants, certificates, cooperatives and
- * categories, migration 0007) is where it was, no certificate has expired or come into force
- * since, and at most a few seconds have passed (a write not yet committed when the counter
- * was read is seen by the next refresh). Checking costs one small query per listing.
- */
-const broadListings = (() => {
-  const maxAgeMs = 5_000
-  const maxEntries = 200
-  type Entry = { version: string; validUntil: number; result: CatalogResult }
-  const entries = new Map<string, Entry>()
-  return {
-    async get(query: CatalogQuery, compute: () => Promise<CatalogResult>) {
-      const [state] = await getDatabase().rows<{ version: string; next_change: string | null }>(sql`
-        select (select last_value::text from catalog_changes) as version,
-          (select least(
-            (select min(expires_at) from certificates where status = 'approved' and expires_at > now()),
-            (select min(issued_at) from certificates where status = 'approved' and issued_at > now())
-          ))::text as next_change`)
-      const now = Date.now()
-      const key = JSON.stringify(query)
-      const cached = entries.get(key)
-      if (cached && cached.version === state!.version && now < cached.validUntil) {
-        return cached.result
-      }
-      const result = await compute()
-      const nextChange = state!.next_change ? new Date(state!.next_change).getTime() : Infinity
-      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!)
-      entries.set(key, {
-        version: state!.version,
-        validUntil: Math.min(now + maxAgeMs, nextChange),
-        result,
-      })
-      return result
-    },
-  }
-})()
 
 /**
  * A few purchasable products of a scope, newest first, without total or facets (related and

@@ -1,0 +1,1 @@
+CREATE INDEX "cooperatives_featured_idx" ON "cooperatives" USING btree ("women_member_count" DESC NULLS LAST,"display_name") WHERE status = 'active';
