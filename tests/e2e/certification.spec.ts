@@ -21,7 +21,10 @@ test('honey is blocked until its ONSSA authorisation is approved, and taken off 
   const title = `عسل السدر ${Date.now()}`
   await logIn(page, managerEmail, demoPassword)
   await page.goto(`/coop/${cooperative}`)
-  await page.getByRole('link', { name: ar('coop.tiles.products') }).click()
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: ar('coop.tiles.products') })
+    .click()
   await expectAccessible(page)
   await page.getByRole('link', { name: ar('products.add') }).click()
   const photo = await sharp({
