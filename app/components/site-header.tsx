@@ -26,7 +26,8 @@ export function SiteHeader({ user, language }: { user: HeaderUser | null; langua
   // Back to the same page after choosing a language, without a language pinned in the URL.
   const search = new URLSearchParams(location.search)
   search.delete('lng')
-  const here = `${location.pathname}${search.size ? `?${search}` : ''}`
+  const query = search.toString()
+  const here = `${location.pathname}${query ? `?${query}` : ''}`
   return (
     <header className="border-b border-sand-dark bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
