@@ -2,27 +2,13 @@ import { Form, Link, useNavigation } from '@remix-run/react'
 import { ChevronLeft, ChevronRight, Search, SlidersHorizontal, X } from 'lucide-react'
 import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { listingHref, type ListingParams } from '#app/modules/catalog/listing-url.ts'
+import { listingHref } from '#app/modules/catalog/listing-url.ts'
+import type { Listing } from '#app/modules/catalog/listing.server.ts'
 import { CategoryIcon } from './category-icon.tsx'
-import { ProductGrid, type ProductCardView } from './product-card.tsx'
+import { ProductGrid } from './product-card.tsx'
 
-type FacetOption = { value: string; label: string; count: number; icon?: string }
-
-export type ListingView = {
-  path: string
-  params: ListingParams
-  total: number
-  pageCount: number
-  cards: ProductCardView[]
-  facets: {
-    categories: (FacetOption & { children: FacetOption[] })[]
-    regions: FacetOption[]
-    badges: FacetOption[]
-    inStock: number
-    priceRange: { min: string; max: string } | null
-  }
-  loosen: { label: string; href: string }[]
-}
+/** A listing as the loader sends it (see `loadListing`). */
+export type ListingView = Listing
 
 const hrefFor = listingHref
 

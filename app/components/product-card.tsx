@@ -2,27 +2,12 @@ import { Link } from '@remix-run/react'
 import { BadgeCheck, MapPin } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { type StoredImage } from '#db/schema/cooperatives.ts'
+import type { ProductCard, StockState } from '#app/modules/catalog/listing.server.ts'
 import { imageSrcSet, imageUrl } from '#app/modules/media/image-urls.ts'
 
-export type StockStateView =
-  | { kind: 'in_stock' }
-  | { kind: 'low'; count: number }
-  | { kind: 'made_to_order'; days: number | null }
-  | { kind: 'out_of_season'; month: number }
-  | { kind: 'sold_out' }
-
-export type ProductCardView = {
-  id: string
-  slug: string
-  title: string
-  price: string | null
-  image: StoredImage | null
-  imageAlt: string
-  cooperative: string
-  place: string
-  badges: { code: string; name: string }[]
-  stock: StockStateView
-}
+/** What the loaders send (see `productCards` and `stockState`). */
+export type StockStateView = StockState
+export type ProductCardView = ProductCard
 
 const localeTags = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-MA' } as const
 

@@ -6,7 +6,7 @@ import { CategoryIcon } from '#app/components/category-icon.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ProductGrid } from '#app/components/product-card.tsx'
 import { loadStorefrontReference, productCards } from '#app/modules/catalog/listing.server.ts'
-import { searchCatalog } from '#app/modules/catalog/search.server.ts'
+import { catalogQuery, searchCatalog } from '#app/modules/catalog/search.server.ts'
 import { featuredCooperatives } from '#app/modules/cooperatives/directory.server.ts'
 import { formatNumber } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
@@ -25,18 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const reference = await loadStorefrontReference(language)
   // One search gives the newest products, the number on sale and how many per category.
   const [onSale, featured] = await Promise.all([
-    searchCatalog({
-      q: '',
-      categoryIds: null,
-      regionId: null,
-      badges: [],
-      minPriceCentimes: null,
-      maxPriceCentimes: null,
-      inStock: false,
-      sort: 'newest',
-      page: 1,
-      pageSize: newProductCount,
-    }),
+    searchCatalog(catalogQuery({ pageSize: newProductCount })),
     featuredCooperatives(language),
   ])
   const counts = onSale.facets.categories

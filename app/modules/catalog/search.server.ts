@@ -34,6 +34,22 @@ export type CatalogQuery = {
   pageSize?: number
 }
 
+/** A query for everything on sale, newest first, with some of its fields given. */
+export function catalogQuery(overrides: Partial<CatalogQuery> = {}): CatalogQuery {
+  return {
+    q: '',
+    categoryIds: null,
+    regionId: null,
+    badges: [],
+    minPriceCentimes: null,
+    maxPriceCentimes: null,
+    inStock: false,
+    sort: 'newest',
+    page: 1,
+    ...overrides,
+  }
+}
+
 export type CatalogFacets = {
   /** Results per (leaf) category id, with every other filter applied. */
   categories: Record<string, number>

@@ -10,25 +10,12 @@ import {
   type ProductInput,
 } from '#db/seed/factories.ts'
 import { db } from '#app/utils/db.server.ts'
-import { type CatalogQuery, searchCatalog } from './search.server.ts'
+import { type CatalogQuery, catalogQuery, searchCatalog } from './search.server.ts'
 import { loadStorefrontReference, parseListingParams } from './listing.server.ts'
 
 const day = 24 * 3600 * 1000
 
-function query(overrides: Partial<CatalogQuery> = {}): CatalogQuery {
-  return {
-    q: '',
-    categoryIds: null,
-    regionId: null,
-    badges: [],
-    minPriceCentimes: null,
-    maxPriceCentimes: null,
-    inStock: false,
-    sort: 'newest',
-    page: 1,
-    ...overrides,
-  }
-}
+const query = catalogQuery
 
 /** A cooperative allowed to sell food (ONSSA in force), and a product of it. */
 async function onSale(input: Partial<ProductInput> = {}, provinceCode = 'al-hoceima') {
