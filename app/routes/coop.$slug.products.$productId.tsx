@@ -586,6 +586,7 @@ export default function EditProductPage() {
                 {v.id ? t('editProduct.variantN', { n: index + 1 }) : t('editProduct.newVariant')}
               </p>
               <input type="hidden" name="variantId" value={v.id} />
+              <input type="hidden" name="stockShown" value={v.id ? v.stock : ''} />
               <div className="grid gap-3 sm:grid-cols-3">
                 <Field label={t('editProduct.sku')} name="sku" dir="ltr" defaultValue={v.sku} />
                 <Field

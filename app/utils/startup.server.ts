@@ -6,6 +6,7 @@ import { seedReferenceData } from '#db/seed/reference.ts'
 import { sendCertificateReminders } from '#app/modules/certification/reminders.server.ts'
 import { sweepUnreferencedFiles } from '#app/modules/media/sweep.server.ts'
 import { deliverPendingEmails } from '#app/modules/notifications/outbox.server.ts'
+import { completeDeliveredOrders } from '#app/modules/orders/fulfilment.server.ts'
 import { getDatabase } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 
@@ -79,6 +80,10 @@ export async function startup({ logger }: { logger: Logger }) {
   const reminders = setInterval(() => {
     sendCertificateReminders().catch((error: unknown) =>
       logger.error({ msg: 'certificate reminders failed', error: String(error) }),
+    )
+    // Delivered orders past the withdrawal window become completed.
+    completeDeliveredOrders().catch((error: unknown) =>
+      logger.error({ msg: 'order completion failed', error: String(error) }),
     )
   }, 60 * 60_000)
   reminders.unref()

@@ -118,11 +118,18 @@ export const productVariants = pgTable(
     stockQuantity: integer('stock_quantity').notNull().default(0),
     weightGrams: integer('weight_grams').notNull(),
     position: integer('position').notNull().default(0),
+    /**
+     * A variant removed from the product form after it was sold: orders still point at it, so
+     * it is hidden (not offered, not counted in offers) instead of deleted.
+     */
+    archivedAt: timestamptz('archived_at'),
     createdAt: createdAt(),
   },
   (t) => [
     index('product_variants_product_idx').on(t.productId, t.position),
-    uniqueIndex('product_variants_sku_unique').on(t.productId, t.sku),
+    uniqueIndex('product_variants_sku_unique')
+      .on(t.productId, t.sku)
+      .where(sql`archived_at is null`),
     check('product_variants_price_check', sql`price_centimes > 0`),
     check('product_variants_stock_check', sql`stock_quantity >= 0`),
     check('product_variants_weight_check', sql`weight_grams > 0`),

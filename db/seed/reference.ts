@@ -7,7 +7,9 @@ import {
   provinces,
   regions,
 } from '#db/schema/reference.ts'
+import { shippingRates } from '#db/schema/orders.ts'
 import { type Queryable } from '#app/utils/db.server.ts'
+import { defaultShippingRates } from '#app/modules/orders/shipping.ts'
 import {
   categories as categorySeeds,
   certificationTypes as certificationTypeSeeds,
@@ -87,4 +89,7 @@ export async function seedReferenceData(db: Queryable) {
     .insert(platformSettings)
     .values(Object.entries(defaultSettings).map(([key, value]) => ({ key, value })))
     .onConflictDoNothing()
+
+  // Seeded once; an admin edits them afterwards.
+  await db.insert(shippingRates).values(defaultShippingRates).onConflictDoNothing()
 }

@@ -168,3 +168,9 @@ export async function readToast(request: Request) {
   const toast = session.get('toast') ?? null
   return { toast, setCookie: toast ? await storage.destroySession(session) : null }
 }
+
+/** The secrets that sign this application's cookies (the cart cookie uses them too). */
+export async function cookieSecrets(): Promise<string[]> {
+  secretsPromise ??= loadSecrets()
+  return secretsPromise
+}

@@ -68,9 +68,10 @@ const productSchema = z
     error: 'errors.seasonIncomplete',
   })
 
-type VariantRow = Omit<VariantInput, 'priceCentimes' | 'stockQuantity' | 'weightGrams'> & {
+type VariantRow = Omit<VariantInput, 'priceCentimes' | 'stockQuantity' | 'stockShown' | 'weightGrams'> & {
   price: string
   stock: string
+  stockShown: string
   weight: string
   remove: boolean
 }
@@ -85,6 +86,7 @@ function variantRows(formData: FormData): VariantRow[] {
   const labelsEn = column('labelEn')
   const prices = column('price')
   const stocks = column('stock')
+  const stocksShown = column('stockShown')
   const weights = column('weight')
   const removed = new Set(column('removeVariant'))
   return ids.map((id, i) => ({
@@ -95,6 +97,7 @@ function variantRows(formData: FormData): VariantRow[] {
     labelEn: labelsEn[i] || null,
     price: prices[i] ?? '',
     stock: stocks[i] ?? '',
+    stockShown: stocksShown[i] ?? '',
     weight: weights[i] ?? '',
     remove: Boolean(id) && removed.has(id),
   }))
@@ -139,6 +142,7 @@ export function parseProductForm(
       labelEn: row.labelEn,
       priceCentimes: price!,
       stockQuantity: stock!,
+      stockShown: /^\d{1,6}$/.test(row.stockShown) ? Number(row.stockShown) : null,
       weightGrams: weight!,
     })
   }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import {
   productImages,
   productMakers,
@@ -7,6 +7,7 @@ import {
   productVariants,
 } from '#db/schema/catalog.ts'
 import { makers, memberships, type StoredImage } from '#db/schema/cooperatives.ts'
+import { orderItems } from '#db/schema/orders.ts'
 import { categories, type CertificationCode } from '#db/schema/reference.ts'
 import { db } from '#app/utils/db.server.ts'
 import { DomainError, isUniqueViolation } from '#app/utils/errors.server.ts'
@@ -106,7 +107,7 @@ export async function listCooperativeProducts(scope: CooperativeScope) {
             stockQuantity: productVariants.stockQuantity,
           })
           .from(productVariants)
-          .where(inArray(productVariants.productId, ids))
+          .where(and(inArray(productVariants.productId, ids), isNull(productVariants.archivedAt)))
           .orderBy(asc(productVariants.position))
       : Promise.resolve([]),
     explainProducts(ids),
@@ -204,7 +205,7 @@ export async function getProductForEdit(scope: CooperativeScope, productId: stri
     db
       .select()
       .from(productVariants)
-      .where(eq(productVariants.productId, productId))
+      .where(and(eq(productVariants.productId, productId), isNull(productVariants.archivedAt)))
       .orderBy(asc(productVariants.position)),
     db
       .select()
@@ -234,6 +235,8 @@ export type VariantInput = {
   labelEn: string | null
   priceCentimes: number
   stockQuantity: number
+  /** The stock the form showed when it was opened: the change is applied as a difference. */
+  stockShown?: number | null
   weightGrams: number
 }
 
@@ -275,7 +278,7 @@ export async function updateProduct(input: {
     const existing = await tx
       .select({ id: productVariants.id })
       .from(productVariants)
-      .where(eq(productVariants.productId, product.id))
+      .where(and(eq(productVariants.productId, product.id), isNull(productVariants.archivedAt)))
     const existingIds = new Set(existing.map((v) => v.id))
     for (const variant of update.variants) {
       if (variant.id && !existingIds.has(variant.id))
@@ -324,7 +327,22 @@ export async function updateProduct(input: {
       .where(eq(products.id, product.id))
     const kept = update.variants.filter((v) => v.id).map((v) => v.id!)
     const removed = [...existingIds].filter((id) => !kept.includes(id))
-    if (removed.length) await tx.delete(productVariants).where(inArray(productVariants.id, removed))
+    if (removed.length) {
+      // A variant that was ever ordered stays, archived, so that its orders keep pointing at it.
+      const sold = await tx
+        .selectDistinct({ id: orderItems.variantId })
+        .from(orderItems)
+        .where(inArray(orderItems.variantId, removed))
+      const soldIds = sold.map((r) => r.id)
+      const unsold = removed.filter((id) => !soldIds.includes(id))
+      if (soldIds.length) {
+        await tx
+          .update(productVariants)
+          .set({ archivedAt: new Date(), sku: sql`${productVariants.sku} || '~' || left(${productVariants.id}::text, 8)` })
+          .where(inArray(productVariants.id, soldIds))
+      }
+      if (unsold.length) await tx.delete(productVariants).where(inArray(productVariants.id, unsold))
+    }
     // Temporary SKUs first, so that swapping two SKUs does not trip the unique index.
     for (const variant of update.variants.filter((v) => v.id)) {
       await tx
@@ -339,13 +357,24 @@ export async function updateProduct(input: {
         labelFr: variant.labelFr,
         labelEn: variant.labelEn,
         priceCentimes: variant.priceCentimes,
-        stockQuantity: variant.stockQuantity,
         weightGrams: variant.weightGrams,
         position,
       }
-      if (variant.id)
-        await tx.update(productVariants).set(values).where(eq(productVariants.id, variant.id))
-      else await tx.insert(productVariants).values({ ...values, productId: product.id })
+      if (variant.id) {
+        // Stock moves by what the person changed, never to the figure the form was showing:
+        // units sold while the form was open stay sold.
+        const delta = variant.stockQuantity - (variant.stockShown ?? variant.stockQuantity)
+        await tx
+          .update(productVariants)
+          .set({
+            ...values,
+            stockQuantity: sql`greatest(${productVariants.stockQuantity} + ${delta}, 0)`,
+          })
+          .where(eq(productVariants.id, variant.id))
+      } else
+        await tx
+          .insert(productVariants)
+          .values({ ...values, stockQuantity: variant.stockQuantity, productId: product.id })
     }
     await tx.delete(productMakers).where(eq(productMakers.productId, product.id))
     if (update.makerIds.length) {
@@ -497,12 +526,18 @@ export async function adjustStock(input: {
 }) {
   if (!isUuid(input.variantId)) throw new DomainError('not_found', 'errors.notFound')
   return db.transaction(async (tx) => {
+    // The product row first, as checkout does (its offer columns follow the stock), so that a
+    // tap and a purchase never wait on each other in opposite orders.
+    await tx.execute(
+      sql`select 1 from ${products} where ${products.id} = (select ${productVariants.productId} from ${productVariants} where ${productVariants.id} = ${input.variantId}) for no key update`,
+    )
     const [variant] = await tx
       .update(productVariants)
       .set({ stockQuantity: sql`greatest(${productVariants.stockQuantity} + ${input.delta}, 0)` })
       .where(
         and(
           eq(productVariants.id, input.variantId),
+          isNull(productVariants.archivedAt),
           sql`${productVariants.productId} in (select id from ${products} where ${products.cooperativeId} = ${input.scope.cooperative.id})`,
         ),
       )

@@ -64,7 +64,7 @@ export async function getPublicProduct(slug: string, language: Language) {
     db
       .select()
       .from(productVariants)
-      .where(eq(productVariants.productId, row.id))
+      .where(and(eq(productVariants.productId, row.id), isNull(productVariants.archivedAt)))
       .orderBy(asc(productVariants.position)),
     db
       .select()

@@ -5,7 +5,7 @@ import { productVariants, products } from '#db/schema/catalog.ts'
 import { certificateProducts, certificates } from '#db/schema/certification.ts'
 import { cooperatives } from '#db/schema/cooperatives.ts'
 import { categoryRequirements } from '#db/schema/reference.ts'
-import { db } from '#app/utils/db.server.ts'
+import { db, type Queryable } from '#app/utils/db.server.ts'
 
 /** The moment a rule is evaluated at: now, or a given instant (tests, previews). */
 function instant(at?: Date): SQL {
@@ -51,7 +51,7 @@ export function productPurchasable(at?: Date): SQL {
 
 /** Rules 1–4: a variant (joined with its product) can be bought in this quantity. */
 export function variantPurchasable(quantity = 1, at?: Date): SQL {
-  return sql`(${productPurchasable(at)} and (${productVariants.stockQuantity} >= ${quantity} or ${products.madeToOrder}))`
+  return sql`(${productPurchasable(at)} and ${productVariants.archivedAt} is null and (${productVariants.stockQuantity} >= ${quantity} or ${products.madeToOrder}))`
 }
 
 /**
@@ -204,10 +204,11 @@ function gapOf(
 export async function explainProducts(
   productIds: string[],
   at: Date = new Date(),
+  tx: Queryable = db,
 ): Promise<Map<string, GateReason[]>> {
   const result = new Map<string, GateReason[]>()
   if (productIds.length === 0) return result
-  const rows = await db
+  const rows = await tx
     .select({
       id: products.id,
       status: products.status,
@@ -225,7 +226,7 @@ export async function explainProducts(
     .where(inArray(products.id, productIds))
   const cooperativeIds = [...new Set(rows.map((r) => r.cooperativeId))]
   const candidates = cooperativeIds.length
-    ? await db
+    ? await tx
         .select({
           id: certificates.id,
           cooperativeId: certificates.cooperativeId,

@@ -24,6 +24,13 @@ export type EmailTemplate =
   | 'certificateSubmitted'
   | 'certificateDecision'
   | 'certificateExpiring'
+  | 'orderReceived'
+  | 'orderConfirmed'
+  | 'orderShipped'
+  | 'orderDelivered'
+  | 'orderCancelled'
+  | 'cooperativeNewOrder'
+  | 'cooperativeOrderCancelled'
 
 /**
  * Queue an e-mail in the outbox, in the caller's transaction. Subject and body come from the
