@@ -69,7 +69,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         >
           {t('nav.skipToContent')}
         </a>
-        <SiteHeader user={rootData?.user ?? null} language={language} />
+        <SiteHeader
+          user={rootData?.user ?? null}
+          language={language}
+          cartCount={rootData?.cartCount ?? 0}
+        />
         <div className="flex-1">{children}</div>
         <SiteFooter />
         {rootData?.toast ? <Toast toast={rootData.toast} /> : null}

@@ -6,6 +6,7 @@ import {
   LogOut,
   Search,
   ShieldCheck,
+  ShoppingCart,
   Store,
   UserRound,
 } from 'lucide-react'
@@ -20,7 +21,15 @@ export type HeaderUser = {
 
 const languageNames: Record<Language, string> = { ar: 'العربية', fr: 'Français', en: 'English' }
 
-export function SiteHeader({ user, language }: { user: HeaderUser | null; language: Language }) {
+export function SiteHeader({
+  user,
+  language,
+  cartCount,
+}: {
+  user: HeaderUser | null
+  language: Language
+  cartCount: number
+}) {
   const { t } = useTranslation()
   const location = useLocation()
   // Back to the same page after choosing a language, without a language pinned in the URL.
@@ -69,6 +78,23 @@ export function SiteHeader({ user, language }: { user: HeaderUser | null; langua
           <Link to="/products" className="btn min-h-10 px-3 text-blue">
             <Store aria-hidden size={20} />
             <span>{t('nav.products')}</span>
+          </Link>
+          <Link
+            to="/cart"
+            className="btn min-h-10 px-3 text-blue"
+            aria-label={t('cart.headerCount', { count: cartCount })}
+          >
+            <ShoppingCart aria-hidden size={20} className="rtl:-scale-x-100" />
+            <span aria-hidden>{t('cart.headerLabel')}</span>
+            {cartCount > 0 ? (
+              <span
+                aria-hidden
+                data-testid="cart-count"
+                className="rounded-full bg-terracotta px-2 text-sm text-white"
+              >
+                {cartCount}
+              </span>
+            ) : null}
           </Link>
           {user ? (
             <>

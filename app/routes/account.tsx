@@ -4,7 +4,7 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError, SelectField } from '#app/components/forms.tsx'
@@ -66,6 +66,11 @@ export default function AccountPage() {
   return (
     <main id="main" className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-10">
       <h1 className="text-3xl font-semibold">{t('account.title')}</h1>
+      <p>
+        <Link to="/account/orders" className="btn-secondary">
+          {t('account.orders')}
+        </Link>
+      </p>
       <Form method="post" className="card flex flex-col gap-4" noValidate>
         <h2 className="text-xl font-semibold">{t('account.profile')}</h2>
         <FormError error={reply?.formError} />

@@ -40,6 +40,12 @@ export default function AdminHome() {
         <Link to="/admin/products" className="btn-secondary">
           {t('admin.productsLink')}
         </Link>
+        <Link to="/admin/orders" className="btn-primary">
+          {t('adminOrders.link')}
+        </Link>
+        <Link to="/admin/shipping" className="btn-secondary">
+          {t('adminShipping.link')}
+        </Link>
       </p>
     </main>
   )

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { cooperativeOrderCounts } from '#app/modules/orders/queries.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
@@ -20,7 +21,9 @@ export const meta: MetaFunction<typeof loader> = pageMeta
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireCooperativeMember(request, params.slug)
   const { t } = await getTranslator(request)
+  const counts = await cooperativeOrderCounts(scope.cooperative.id)
   return {
+    newOrders: counts.new,
     noIndex: true,
     title: t('coop.metaTitle', { name: scope.cooperative.displayName }),
     cooperative: scope.cooperative,
@@ -30,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const tiles = [
   { key: 'products', Icon: Package, path: 'products' },
-  { key: 'orders', Icon: ShoppingBag, path: null },
+  { key: 'orders', Icon: ShoppingBag, path: 'orders' },
   { key: 'certificates', Icon: BadgeCheck, path: 'certificates' },
   { key: 'money', Icon: Banknote, path: null },
   { key: 'makers', Icon: HandHeart, path: 'makers' },
@@ -39,7 +42,7 @@ const tiles = [
 ] as const
 
 export default function CooperativeDashboard() {
-  const { cooperative, role } = useLoaderData<typeof loader>()
+  const { cooperative, role, newOrders } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <main id="main">
@@ -57,6 +60,15 @@ export default function CooperativeDashboard() {
               >
                 <Icon aria-hidden size={48} className="text-blue" />
                 {t(`coop.tiles.${key}`)}
+                {key === 'orders' ? (
+                  <span
+                    className={`rounded-full px-3 py-1 text-sm ${newOrders ? 'bg-terracotta text-white' : 'bg-sand-dark text-ink'}`}
+                  >
+                    {newOrders
+                      ? t('coopOrders.newCount', { count: newOrders })
+                      : t('coopOrders.noneNew')}
+                  </span>
+                ) : null}
               </Link>
             ) : (
               <div className="card flex min-h-36 flex-col items-center justify-center gap-3 text-center text-lg font-semibold text-ink-soft">

@@ -21,6 +21,7 @@ import { loginSchema } from '#app/modules/auth/schemas.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
+import { adoptGuestCart } from '#app/utils/cart-cookie.server.ts'
 import { safeRedirectPath } from '#app/utils/security.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
@@ -44,10 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return domainErrorReply(error, formData, t)
   }
-  const cookie = await createSession(user.id, request)
-  return redirect(safeRedirectPath(parsed.data.redirectTo, '/account'), {
-    headers: { 'Set-Cookie': cookie },
-  })
+  const headers = new Headers({ 'Set-Cookie': await createSession(user.id, request) })
+  const guestCart = await adoptGuestCart(request, user.id)
+  if (guestCart) headers.append('Set-Cookie', guestCart)
+  return redirect(safeRedirectPath(parsed.data.redirectTo, '/account'), { headers })
 }
 
 export default function LoginPage() {

@@ -8,6 +8,7 @@ import { Form, Link, useLoaderData, useSearchParams, useSubmit } from '@remix-ru
 import { BadgeCheck, ChevronRight, MapPin, UsersRound } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { AddToCart } from '#app/components/orders/add-to-cart.tsx'
 import { ProductGrid, StoredPicture, useStockLabel } from '#app/components/product-card.tsx'
 import {
   loadStorefrontReference,
@@ -294,6 +295,13 @@ function Product({ data: { product, related } }: { data: Loaded }) {
           <p className={`font-semibold ${available ? 'text-olive' : 'text-ink-soft'}`}>
             {stockLabel(chosen.state)}
           </p>
+          {available ? (
+            <AddToCart
+              key={chosen.id}
+              variantId={chosen.id}
+              max={chosen.state.kind === 'low' ? chosen.state.count : 50}
+            />
+          ) : null}
           <p dir="auto" className="text-start whitespace-pre-line">
             {product.description}
           </p>

@@ -15,6 +15,7 @@ import { newPasswordSchema } from '#app/modules/auth/password.server.ts'
 import { emailSchema, nameSchema } from '#app/modules/auth/schemas.ts'
 import { createSession, toastCookie } from '#app/modules/auth/session.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { adoptGuestCart } from '#app/utils/cart-cookie.server.ts'
 import {
   badRequest,
   domainErrorReply,
@@ -61,6 +62,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const headers = new Headers()
   headers.append('Set-Cookie', await createSession(user.id, request))
+  const guestCart = await adoptGuestCart(request, user.id)
+  if (guestCart) headers.append('Set-Cookie', guestCart)
   headers.append('Set-Cookie', await toastCookie('signup.welcome'))
   return redirect(safeRedirectPath(parsed.data.redirectTo, '/account'), { headers })
 }

@@ -2,7 +2,7 @@
 // request into the cart owner that the cart module works with.
 import { createCookie, type Cookie } from '@remix-run/node'
 import { cookieSecrets, getSessionUser } from '#app/modules/auth/session.server.ts'
-import { type CartOwner } from '#app/modules/cart/cart.server.ts'
+import { mergeGuestCart, type CartOwner } from '#app/modules/cart/cart.server.ts'
 import { secureCookiesEnabled } from './env.server.ts'
 import { isUuid } from './ids.ts'
 
@@ -40,4 +40,16 @@ export async function serializeCartCookie(cartId: string) {
 
 export async function clearCartCookie() {
   return (await cartCookie()).serialize('', { maxAge: 0 })
+}
+
+/**
+ * At sign-in: the guest cart of the cookie joins the account's cart. Returns the header that
+ * clears the guest cookie, or null when there was none.
+ */
+export async function adoptGuestCart(request: Request, userId: string): Promise<string | null> {
+  const cookie = await cartCookie()
+  const value: unknown = await cookie.parse(request.headers.get('cookie'))
+  if (typeof value !== 'string' || !isUuid(value)) return null
+  await mergeGuestCart({ userId, guestCartId: value })
+  return clearCartCookie()
 }

@@ -4,6 +4,8 @@ import { db } from '#app/utils/db.server.ts'
 import { getTranslator, languageCookie } from '#app/modules/i18n/i18n.server.ts'
 import { isLanguage } from '#app/modules/i18n/config.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
+import { cartCount } from '#app/modules/cart/cart.server.ts'
+import { cartOwnerOf } from '#app/utils/cart-cookie.server.ts'
 import { getSessionUser, readToast } from './session.server.ts'
 
 /** What every page needs: the reader's language, who is signed in, and a pending toast. */
@@ -39,6 +41,7 @@ export async function getRootData(request: Request) {
     language,
     origin: publicOrigin(),
     user,
+    cartCount: await cartCount(await cartOwnerOf(request)),
     toast: toast ? { type: toast.type, message: t(toast.message) } : null,
     errorTitles: Object.fromEntries(
       (['notFound', 'forbidden', 'tooMany', 'badRequest', 'server'] as const).map((kind) => [

@@ -68,7 +68,10 @@ const productSchema = z
     error: 'errors.seasonIncomplete',
   })
 
-type VariantRow = Omit<VariantInput, 'priceCentimes' | 'stockQuantity' | 'stockShown' | 'weightGrams'> & {
+type VariantRow = Omit<
+  VariantInput,
+  'priceCentimes' | 'stockQuantity' | 'stockShown' | 'weightGrams'
+> & {
   price: string
   stock: string
   stockShown: string

@@ -338,7 +338,10 @@ export async function updateProduct(input: {
       if (soldIds.length) {
         await tx
           .update(productVariants)
-          .set({ archivedAt: new Date(), sku: sql`${productVariants.sku} || '~' || left(${productVariants.id}::text, 8)` })
+          .set({
+            archivedAt: new Date(),
+            sku: sql`${productVariants.sku} || '~' || left(${productVariants.id}::text, 8)`,
+          })
           .where(inArray(productVariants.id, soldIds))
       }
       if (unsold.length) await tx.delete(productVariants).where(inArray(productVariants.id, unsold))

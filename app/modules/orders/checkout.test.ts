@@ -4,18 +4,18 @@ import { eq, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { certificates } from '#db/schema/certification.ts'
 import { productVariants } from '#db/schema/catalog.ts'
-import {
-  cooperativeOrders,
-  orderEvents,
-  orderItems,
-  orders,
-  payments,
-} from '#db/schema/orders.ts'
+import { cooperativeOrders, orderEvents, orderItems, orders, payments } from '#db/schema/orders.ts'
 import { notifications } from '#db/schema/notifications.ts'
 import { db } from '#app/utils/db.server.ts'
 import { isDomainError } from '#app/utils/errors.server.ts'
 import { reviewCart } from '#app/modules/cart/cart.server.ts'
-import { checkout, digestFor, guestCartWith, sellingCooperative, testAddress } from './testing.server.ts'
+import {
+  checkout,
+  digestFor,
+  guestCartWith,
+  sellingCooperative,
+  testAddress,
+} from './testing.server.ts'
 import { SummaryChanged } from './checkout.server.ts'
 
 async function stockOf(variantId: string) {
@@ -27,13 +27,15 @@ async function stockOf(variantId: string) {
 }
 
 async function countRows() {
-  const [row] = await db.execute(sql`select
+  const [row] = await db
+    .execute(
+      sql`select
     (select count(*) from orders)::int as orders,
     (select count(*) from cooperative_orders)::int as parts,
     (select count(*) from order_items)::int as items,
-    (select count(*) from payments)::int as payments`).then((r) =>
-    Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows,
-  )
+    (select count(*) from payments)::int as payments`,
+    )
+    .then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows))
   return row as { orders: number; parts: number; items: number; payments: number }
 }
 
@@ -49,8 +51,16 @@ async function failure(promise: Promise<unknown>) {
 
 describe('placing an order', () => {
   test('splits the cart into one cooperative order per cooperative, with frozen lines and fees', async () => {
-    const a = await sellingCooperative({ provinceCode: 'tanger-assilah', stock: 5, priceCentimes: 8000 })
-    const b = await sellingCooperative({ provinceCode: 'al-hoceima', stock: 5, priceCentimes: 15050 })
+    const a = await sellingCooperative({
+      provinceCode: 'tanger-assilah',
+      stock: 5,
+      priceCentimes: 8000,
+    })
+    const b = await sellingCooperative({
+      provinceCode: 'al-hoceima',
+      stock: 5,
+      priceCentimes: 15050,
+    })
     const owner = await guestCartWith([
       { variantId: a.variantId, quantity: 2 },
       { variantId: b.variantId, quantity: 1 },
@@ -72,7 +82,9 @@ describe('placing an order', () => {
       .select()
       .from(cooperativeOrders)
       .where(eq(cooperativeOrders.orderId, order!.id))
-    expect(parts.map((p) => [p.cooperativeId, p.status, p.shippingZone, p.totalCentimes]).sort()).toEqual(
+    expect(
+      parts.map((p) => [p.cooperativeId, p.status, p.shippingZone, p.totalCentimes]).sort(),
+    ).toEqual(
       [
         [a.cooperative.id, 'awaiting_confirmation', 'local', 18000],
         [b.cooperative.id, 'awaiting_confirmation', 'region', 18050],
@@ -123,7 +135,10 @@ describe('placing an order', () => {
   test('a certificate that expires between the page and the submit stops the purchase', async () => {
     const seller = await sellingCooperative({ stock: 5 })
     const expiresAt = new Date(Date.now() + 60_000)
-    await db.update(certificates).set({ expiresAt }).where(eq(certificates.id, seller.certificate.id))
+    await db
+      .update(certificates)
+      .set({ expiresAt })
+      .where(eq(certificates.id, seller.certificate.id))
     const owner = await guestCartWith([{ variantId: seller.variantId, quantity: 1 }])
     const digest = await digestFor(owner)
     // The submit arrives after the expiry instant (an injected clock, no waiting).
@@ -210,7 +225,9 @@ describe('placing an order', () => {
   })
 
   test('an empty cart cannot be checked out', async () => {
-    const error = await failure(checkout({ userId: null, guestCartId: crypto.randomUUID() }, { digest: 'x' }))
+    const error = await failure(
+      checkout({ userId: null, guestCartId: crypto.randomUUID() }, { digest: 'x' }),
+    )
     expect(error.messageKey).toBe('checkout.errors.emptyCart')
   })
 })

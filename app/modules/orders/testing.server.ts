@@ -15,10 +15,20 @@ import {
 
 /** A cooperative with a manager and a member, its ONSSA authorisation, and one honey product. */
 export async function sellingCooperative(
-  input: { provinceCode?: string; stock?: number; priceCentimes?: number; madeToOrder?: boolean } = {},
+  input: {
+    provinceCode?: string
+    stock?: number
+    priceCentimes?: number
+    madeToOrder?: boolean
+  } = {},
 ) {
-  const team = await createCooperativeWithTeam(db, { provinceCode: input.provinceCode ?? 'al-hoceima' })
-  const certificate = await createCertificate(db, { cooperativeId: team.cooperative.id, type: 'onssa' })
+  const team = await createCooperativeWithTeam(db, {
+    provinceCode: input.provinceCode ?? 'al-hoceima',
+  })
+  const certificate = await createCertificate(db, {
+    cooperativeId: team.cooperative.id,
+    type: 'onssa',
+  })
   const product = await createProduct(db, {
     cooperativeId: team.cooperative.id,
     madeToOrder: input.madeToOrder,
@@ -28,7 +38,9 @@ export async function sellingCooperative(
 }
 
 /** A new guest cart holding these lines. */
-export async function guestCartWith(lines: { variantId: string; quantity: number }[]): Promise<CartOwner> {
+export async function guestCartWith(
+  lines: { variantId: string; quantity: number }[],
+): Promise<CartOwner> {
   let owner: CartOwner = { userId: null, guestCartId: null }
   for (const line of lines) {
     const change = await addToCart({ owner, ...line })
@@ -49,9 +61,17 @@ export const testAddress = {
 }
 
 /** The digest of the summary the customer would be shown for this cart and address. */
-export async function digestFor(owner: CartOwner, address = testAddress, language: Language = 'fr') {
+export async function digestFor(
+  owner: CartOwner,
+  address = testAddress,
+  language: Language = 'fr',
+) {
   const destination = await resolveDestination(address.regionCode, address.provinceCode)
-  const summary = summarize(await reviewCart(owner, language), await loadShippingRates(), destination)
+  const summary = summarize(
+    await reviewCart(owner, language),
+    await loadShippingRates(),
+    destination,
+  )
   return summary.digest
 }
 

@@ -1,0 +1,34 @@
+// The cart's forms: intents and quantities as typed (Arabic-Indic digits accepted).
+import { z } from 'zod'
+import { maxLineQuantity } from '#db/schema/orders.ts'
+import { westernDigits } from '#app/modules/orders/phone.server.ts'
+
+const quantity = z
+  .string({ error: 'cart.errors.quantity' })
+  .transform((v) => westernDigits(v).trim())
+  .pipe(z.string().regex(/^\d{1,3}$/, { error: 'cart.errors.quantity' }))
+  .transform(Number)
+
+const variantId = z.string({ error: 'cart.errors.unknownVariant' }).max(64)
+
+export const cartSchemas = {
+  add: z.object({
+    intent: z.literal('add'),
+    variantId,
+    quantity: quantity.pipe(
+      z.number().min(1, { error: 'cart.errors.quantity' }).max(maxLineQuantity, {
+        error: 'cart.errors.quantity',
+      }),
+    ),
+    redirectTo: z.string().max(500).optional(),
+    stay: z.string().optional(),
+  }),
+  update: z.object({
+    intent: z.literal('update'),
+    variantId,
+    quantity: quantity.pipe(z.number().max(maxLineQuantity, { error: 'cart.errors.quantity' })),
+  }),
+  remove: z.object({ intent: z.literal('remove'), variantId }),
+  clean: z.object({ intent: z.literal('clean') }),
+}
+export type CartIntent = keyof typeof cartSchemas
