@@ -45,32 +45,32 @@ function partialClosingTags(bytes: Buffer): number {
  */
 export function createDocumentStream(): Transform {
   let held = Buffer.alloc(0)
-  let closed = false
+  let closingTagsHeld = false
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       const push = (bytes: Buffer) => bytes.length > 0 && this.push(bytes)
       const bytes = withoutNulBytes(chunk)
-      if (closed) {
+      if (closingTagsHeld) {
         push(bytes)
       } else {
-        const window = held.length > 0 ? Buffer.concat([held, bytes]) : bytes
-        const at = window.indexOf(closingTags)
+        const pending = held.length > 0 ? Buffer.concat([held, bytes]) : bytes
+        const at = pending.indexOf(closingTags)
         if (at !== -1) {
-          closed = true
+          closingTagsHeld = true
           held = Buffer.alloc(0)
-          push(window.subarray(0, at))
-          push(window.subarray(at + closingTags.length))
+          push(pending.subarray(0, at))
+          push(pending.subarray(at + closingTags.length))
         } else {
-          const partial = partialClosingTags(window)
-          held = Buffer.from(window.subarray(window.length - partial))
-          push(window.subarray(0, window.length - partial))
+          const partial = partialClosingTags(pending)
+          held = Buffer.from(pending.subarray(pending.length - partial))
+          push(pending.subarray(0, pending.length - partial))
         }
       }
       callback()
     },
     flush(callback: TransformCallback) {
       if (held.length > 0) this.push(held)
-      if (closed) this.push(Buffer.from(closingTags))
+      if (closingTagsHeld) this.push(Buffer.from(closingTags))
       callback()
     },
   })
