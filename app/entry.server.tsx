@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream'
 import {
   createReadableStreamFromReadable,
   type AppLoadContext,
@@ -9,6 +8,7 @@ import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { createDocumentStream } from '#app/utils/html-stream.server.ts'
 import { NonceProvider } from '#app/utils/nonce.tsx'
 import { RequestIdProvider } from '#app/utils/request-info.tsx'
 import { defaultLanguage, isLanguage } from '#app/modules/i18n/config.ts'
@@ -54,7 +54,8 @@ export default async function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
-          const body = new PassThrough()
+          // Not React's bytes as they come: see createDocumentStream (ADR 009).
+          const body = createDocumentStream()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(
             new Response(createReadableStreamFromReadable(body), {

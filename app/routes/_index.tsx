@@ -10,7 +10,7 @@ import { catalogQuery, searchCatalog } from '#app/modules/catalog/search.server.
 import { featuredCooperatives } from '#app/modules/cooperatives/directory.server.ts'
 import { formatNumber } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { imageSrcSet, imageUrl } from '#app/modules/media/image-urls.ts'
+import { imageSrcSet, imageUrl, siteShareImage } from '#app/modules/media/image-urls.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
 
@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     description: t('home.metaDescription'),
     seo: {
       path: '/',
+      image: { ...siteShareImage, alt: t('sharePreview.siteImageAlt') },
       jsonLd: {
         '@context': 'https://schema.org',
         '@type': 'WebSite',

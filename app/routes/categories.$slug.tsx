@@ -9,6 +9,7 @@ import { listingHref } from '#app/modules/catalog/listing-url.ts'
 import { loadListing, loadStorefrontReference } from '#app/modules/catalog/listing.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { siteShareImage } from '#app/modules/media/image-urls.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -35,7 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t('catalog.categoryMetaTitle', { category: category.name }),
     description: t('catalog.categoryMetaDescription', { category: category.name }),
     noIndex: Boolean(filtered),
-    seo: { path: listingHref(`/categories/${category.slug}`, p) },
+    seo: {
+      path: listingHref(`/categories/${category.slug}`, p),
+      image: { ...siteShareImage, alt: t('sharePreview.siteImageAlt') },
+    },
     category: { name: category.name, icon: category.icon },
     parent: parent ? { slug: parent.slug, name: parent.name } : null,
     listing,

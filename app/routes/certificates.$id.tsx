@@ -11,7 +11,9 @@ import {
 import { localized } from '#app/modules/i18n/config.ts'
 import { formatDate } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { shareImageOf, siteShareImage } from '#app/modules/media/image-urls.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { publicOrigin } from '#app/utils/origin.server.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -42,6 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     approvedAt: row.approvedAt ? formatDate(row.approvedAt, language) : null,
     decidedAt: row.decidedAt ? formatDate(row.decidedAt, language) : null,
   }
+  const origin = publicOrigin()
+  const path = `/certificates/${row.id}`
+  const day = (date: Date | string) => new Date(date).toISOString().slice(0, 10)
   return {
     title: t('verify.metaTitle', { type: typeName, cooperative: row.cooperativeName }),
     description: t('verify.metaDescription', {
@@ -49,6 +54,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cooperative: row.cooperativeName,
       state: t(`certificateState.${state}`),
     }),
+    seo: {
+      path,
+      image: row.cooperativeLogo
+        ? {
+            ...shareImageOf(row.cooperativeLogo),
+            alt: t('publicCoop.logoAlt', { name: row.cooperativeName }),
+          }
+        : { ...siteShareImage, alt: t('sharePreview.siteImageAlt') },
+      jsonLd: {
+        '@context': 'https://schema.org',
+        '@type': 'Certification',
+        name: row.signName ? `${typeName} — ${row.signName}` : typeName,
+        url: `${origin}${path}`,
+        certificationIdentification: row.number,
+        certificationStatus: `https://schema.org/${state === 'approved' ? 'CertificationActive' : 'CertificationInactive'}`,
+        issuedBy: { '@type': 'Organization', name: row.issuingBody },
+        validFrom: day(row.issuedAt),
+        ...(row.expiresAt ? { expires: day(row.expiresAt) } : {}),
+        about: {
+          '@type': 'Organization',
+          name: row.cooperativeName,
+          ...(row.cooperativeActive
+            ? { url: `${origin}/cooperatives/${row.cooperativeSlug}` }
+            : {}),
+        },
+      },
+    },
     certificate,
   }
 }

@@ -252,7 +252,7 @@ export default function ProductsPage() {
                         : t('products.inStock', { count: v.stock })}
                     </span>
                     {manager ? (
-                      <span className="flex gap-2">
+                      <div className="flex gap-2">
                         <Form method="post">
                           <input type="hidden" name="intent" value="stock" />
                           <input type="hidden" name="variantId" value={v.id} />
@@ -279,7 +279,7 @@ export default function ProductsPage() {
                             <Plus aria-hidden size={22} />
                           </button>
                         </Form>
-                      </span>
+                      </div>
                     ) : null}
                   </li>
                 ))}

@@ -8,8 +8,14 @@ import { listingHref } from '#app/modules/catalog/listing-url.ts'
 import { loadListing, loadStorefrontReference } from '#app/modules/catalog/listing.server.ts'
 import { getPublicCooperative } from '#app/modules/cooperatives/public.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { imageSrcSet, imageUrl } from '#app/modules/media/image-urls.ts'
+import {
+  imageSrcSet,
+  imageUrl,
+  shareImageOf,
+  siteShareImage,
+} from '#app/modules/media/image-urls.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { publicOrigin } from '#app/utils/origin.server.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -39,12 +45,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     seo: {
       path: listingHref(path, p),
       type: 'profile' as const,
-      image: cooperative.logo ? imageUrl(cooperative.logo.key) : undefined,
+      image: {
+        ...(cooperative.logo ? shareImageOf(cooperative.logo) : siteShareImage),
+        alt: cooperative.logo
+          ? t('publicCoop.logoAlt', { name: cooperative.displayName })
+          : t('sharePreview.siteImageAlt'),
+      },
       jsonLd: {
         '@context': 'https://schema.org',
         '@type': 'Organization',
         name: cooperative.displayName,
         legalName: cooperative.legalName,
+        url: `${publicOrigin()}${path}`,
+        ...(cooperative.story ? { description: cooperative.story } : {}),
+        ...(cooperative.logo
+          ? { logo: `${publicOrigin()}${shareImageOf(cooperative.logo).url}` }
+          : {}),
         foundingDate: String(cooperative.foundedYear),
         address: {
           '@type': 'PostalAddress',

@@ -22,7 +22,7 @@ import {
 } from '#app/modules/catalog/storefront.server.ts'
 import { formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { imageUrl } from '#app/modules/media/image-urls.ts'
+import { imageUrl, shareImageOf, siteShareImage } from '#app/modules/media/image-urls.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
@@ -84,12 +84,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }))
   const origin = publicOrigin()
   const url = `${origin}/products/${product.slug}`
-  const largest = (image: (typeof product.images)[number]['image']) => {
-    const webp = image.variants.filter((v) => v.format === 'webp')
-    const widest = webp.sort((a, b) => b.width - a.width)[0]
-    return `${origin}${imageUrl(widest?.key ?? image.key)}`
-  }
+  const largest = (image: (typeof product.images)[number]['image']) =>
+    `${origin}${shareImageOf(image).url}`
   const description = product.description.slice(0, 160)
+  const cover = product.images[0]?.image
   return {
     unavailable: false as const,
     title: t('product.metaTitle', { title: product.title, cooperative: product.cooperative.name }),
@@ -97,7 +95,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     seo: {
       path: `/products/${product.slug}`,
       type: 'product' as const,
-      image: product.images[0] ? largest(product.images[0].image) : undefined,
+      image: cover
+        ? { ...shareImageOf(cover), alt: product.title }
+        : { ...siteShareImage, alt: t('sharePreview.siteImageAlt') },
       jsonLd: {
         '@context': 'https://schema.org',
         '@type': 'Product',

@@ -7,6 +7,7 @@ import { listingHref } from '#app/modules/catalog/listing-url.ts'
 import { loadListing, loadStorefrontReference } from '#app/modules/catalog/listing.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { siteShareImage } from '#app/modules/media/image-urls.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -35,7 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     description: t('catalog.metaDescription'),
     // Search results and narrow filter combinations are for people, not for the index.
     noIndex: Boolean(params.q) || Boolean(filtered),
-    seo: { path: listingHref('/products', params) },
+    seo: {
+      path: listingHref('/products', params),
+      image: { ...siteShareImage, alt: t('sharePreview.siteImageAlt') },
+    },
     listing,
   }
 }

@@ -1,12 +1,21 @@
 import { type MetaDescriptor } from '@remix-run/node'
 import { describeError } from '#app/components/error-boundary.tsx'
 
+/** The picture of a link preview: its size lets a preview lay it out before loading it. */
+export type ShareImage = {
+  /** Absolute or root-relative. */
+  url: string
+  width: number
+  height: number
+  type: string
+  alt: string
+}
+
 /** What a public page tells search engines and link previews (see `pageMeta`). */
 export type PageSeo = {
   /** Path and meaningful query of the page, without the language. */
   path: string
-  /** An absolute or root-relative image for link previews. */
-  image?: string
+  image?: ShareImage
   type?: 'website' | 'product' | 'profile'
   jsonLd?: Record<string, unknown>
 }
@@ -75,13 +84,16 @@ export function pageMeta({
       hrefLang: 'x-default',
       href: localizedUrl(origin, seo.path),
     })
-    const image = seo.image ? new URL(seo.image, origin).toString() : undefined
+    const image = seo.image
     meta.push(
       { property: 'og:site_name', content: 'Taawun' },
       { property: 'og:type', content: seo.type ?? 'website' },
       { property: 'og:url', content: canonical },
       { property: 'og:title', content: page.title ?? 'Taawun' },
       { property: 'og:locale', content: ogLocales[language] ?? 'ar_MA' },
+      ...languages
+        .filter((lng) => lng !== language)
+        .map((lng) => ({ property: 'og:locale:alternate', content: ogLocales[lng] })),
       { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' },
       { name: 'twitter:title', content: page.title ?? 'Taawun' },
     )
@@ -91,8 +103,18 @@ export function pageMeta({
         { name: 'twitter:description', content: page.description },
       )
     }
-    if (image)
-      meta.push({ property: 'og:image', content: image }, { name: 'twitter:image', content: image })
+    if (image) {
+      const url = new URL(image.url, origin).toString()
+      meta.push(
+        { property: 'og:image', content: url },
+        { property: 'og:image:type', content: image.type },
+        { property: 'og:image:width', content: String(image.width) },
+        { property: 'og:image:height', content: String(image.height) },
+        { property: 'og:image:alt', content: image.alt },
+        { name: 'twitter:image', content: url },
+        { name: 'twitter:image:alt', content: image.alt },
+      )
+    }
     if (seo.jsonLd) meta.push({ 'script:ld+json': seo.jsonLd })
   }
   return meta

@@ -1,11 +1,29 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type Page } from '@playwright/test'
+import { HtmlPageRecorder } from './html-pages.ts'
 
-export const test = base.extend({
+export const test = base.extend<{ htmlPages: void }>({
   // The server started by the global setup, on a port chosen at run time.
   baseURL: async ({}, use) => {
     await use(process.env.E2E_BASE_URL)
   },
+  // Every page of every test goes to the HTML check, in every browser context it opens.
+  htmlPages: [
+    async ({ browser, context }, use, testInfo) => {
+      const recorder = new HtmlPageRecorder(testInfo.titlePath.slice(1).join(' › '))
+      recorder.followContext(context)
+      const newContext = browser.newContext
+      browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+        const created = await newContext.apply(browser, args)
+        recorder.followContext(created)
+        return created
+      }
+      await use()
+      browser.newContext = newContext
+      await recorder.settle()
+    },
+    { auto: true },
+  ],
 })
 
 export { expect }

@@ -1,12 +1,14 @@
 import { execSync } from 'node:child_process'
 import fs from 'node:fs'
 import postgres from 'postgres'
+import { resetHtmlPages } from './html-pages.ts'
 import { startServer } from './server.ts'
 
 export const adminEmail = 'admin@e2e.taawun.ma'
 export const adminPassword = 'e2e-admin-olive-grove'
 
 export default async function globalSetup() {
+  resetHtmlPages()
   if (!process.env.E2E_SKIP_BUILD || !fs.existsSync('build/server/index.js')) {
     execSync('npx remix vite:build', { stdio: 'inherit' })
   }

@@ -250,6 +250,15 @@ describe('the product page', () => {
     })
     expect(meta).toContainEqual({ property: 'og:type', content: 'product' })
     expect(meta).toContainEqual({ property: 'og:locale', content: 'fr_MA' })
+    for (const other of ['ar_MA', 'en_MA'])
+      expect(meta).toContainEqual({ property: 'og:locale:alternate', content: other })
+    // Without a photo, the site's own picture, with its size for the preview's layout.
+    expect(meta).toContainEqual({
+      property: 'og:image',
+      content: 'https://taawun.example/share.png',
+    })
+    expect(meta).toContainEqual({ property: 'og:image:width', content: '1200' })
+    expect(meta).toContainEqual({ property: 'og:image:height', content: '630' })
     expect(meta.find((m) => 'script:ld+json' in m)).toBeDefined()
   })
 })

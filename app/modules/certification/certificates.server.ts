@@ -474,6 +474,7 @@ export async function getPublicCertificate(id: string) {
       expired: sql<boolean>`${certificates.expiresAt} is not null and ${certificates.expiresAt} <= now()`,
       cooperativeName: cooperatives.displayName,
       cooperativeSlug: cooperatives.slug,
+      cooperativeLogo: cooperatives.logo,
       cooperativeActive: sql<boolean>`${cooperatives.status} = 'active'`,
       typeNameAr: certificationTypes.nameAr,
       typeNameFr: certificationTypes.nameFr,

@@ -17,3 +17,23 @@ export function imageSrcSet(image: Pick<StoredImage, 'variants'>, format: 'webp'
     .map((variant) => `${imageUrl(variant.key)} ${variant.width}w`)
     .join(', ')
 }
+
+/**
+ * An image as a link preview shows it: the widest WebP, with its size (the variants keep the
+ * original's proportions).
+ */
+export function shareImageOf(image: Pick<StoredImage, 'key' | 'width' | 'height' | 'variants'>) {
+  const widest = image.variants
+    .filter((variant) => variant.format === 'webp')
+    .sort((a, b) => b.width - a.width)[0]
+  const width = widest?.width ?? image.width
+  return {
+    url: imageUrl(widest?.key ?? image.key),
+    width,
+    height: Math.round((width * image.height) / image.width),
+    type: 'image/webp',
+  }
+}
+
+/** The site's own preview picture, for pages without one of their own. */
+export const siteShareImage = { url: '/share.png', width: 1200, height: 630, type: 'image/png' }
