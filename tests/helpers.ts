@@ -1,6 +1,10 @@
 // Helpers to call Remix loaders and actions with real Requests, as the server would.
 import { type AppLoadContext } from '@remix-run/node'
+import { eq } from 'drizzle-orm'
+import { userRoles } from '#db/schema/identity.ts'
+import { enrolTotp } from '#db/seed/factories.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
+import { db } from '#app/utils/db.server.ts'
 import '#app/utils/load-context.ts'
 
 export const testOrigin = 'http://localhost:3000'
@@ -121,8 +125,26 @@ export function cookiesFrom(result: unknown): string {
     .join('; ')
 }
 
-/** A session cookie for this user, as if they had just logged in. */
-export async function loginAs(user: { id: string }) {
-  const setCookie = await createSession(user.id, new Request(testOrigin))
+/**
+ * A session cookie for this user, as if they had just logged in — by default with the
+ * second factor passed, so that association staff reach /admin: a staff user without an
+ * authenticator is enrolled on the way (as the first log in would have made them).
+ * `secondFactor: false` gives the session of someone who has typed only the password.
+ */
+export async function loginAs(user: { id: string }, options: { secondFactor?: boolean } = {}) {
+  const passed = options.secondFactor ?? true
+  if (passed) {
+    const [staff] = await db
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(eq(userRoles.userId, user.id))
+      .limit(1)
+    if (staff) await enrolTotp(db, { userId: user.id })
+  }
+  const setCookie = await createSession(
+    user.id,
+    new Request(testOrigin),
+    passed ? { secondFactorAt: new Date() } : {},
+  )
   return setCookie.split(';')[0]!
 }

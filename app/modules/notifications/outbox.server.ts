@@ -24,6 +24,14 @@ export type EmailTemplate =
   | 'certificateSubmitted'
   | 'certificateDecision'
   | 'certificateExpiring'
+  | 'verifyEmail'
+  | 'twoFactorEnabled'
+  | 'twoFactorDisabled'
+  | 'recoveryCodeUsed'
+  | 'legalChangeRequested'
+  | 'legalChangeToReview'
+  | 'legalChangeApproved'
+  | 'legalChangeRejected'
 
 /**
  * Queue an e-mail in the outbox, in the caller's transaction. Subject and body come from the
