@@ -27,12 +27,9 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine(
-      (v) =>
-        v === undefined ||
-        v.split(',').every((k) => k.trim().length >= 32),
-      { message: 'each key must be at least 32 characters' },
-    ),
+    .refine((v) => v === undefined || v.split(',').every((k) => k.trim().length >= 32), {
+      message: 'each key must be at least 32 characters',
+    }),
   /** Whether cookies carry Secure and the __Host- prefix; defaults to true in production. */
   SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   ADMIN_EMAIL: z.email().optional(),

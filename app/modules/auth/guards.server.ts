@@ -89,7 +89,9 @@ export async function requireAssociationRole(
   // Staff enrol an authenticator before anything else (requireUser has already asked an
   // enrolled user for the code).
   if (!user.twoFactorEnabled) {
-    throw redirect(`/account/two-factor?${new URLSearchParams({ redirectTo: returnPath(request) })}`)
+    throw redirect(
+      `/account/two-factor?${new URLSearchParams({ redirectTo: returnPath(request) })}`,
+    )
   }
   return { user, role: user.roles.includes(held) ? held : 'admin' }
 }

@@ -4,7 +4,7 @@ import { db } from '#app/utils/db.server.ts'
 import { getTranslator, languageCookie } from '#app/modules/i18n/i18n.server.ts'
 import { isLanguage } from '#app/modules/i18n/config.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
-import { getSessionUser, readToast } from './session.server.ts'
+import { getSessionUser, needsSecondFactor, readToast } from './session.server.ts'
 
 /** What every page needs: the reader's language, who is signed in, and a pending toast. */
 export async function getRootData(request: Request) {
@@ -14,7 +14,8 @@ export async function getRootData(request: Request) {
     readToast(request),
   ])
   let user = null
-  if (sessionUser) {
+  // Half signed in (password typed, second factor not yet): shown as signed out.
+  if (sessionUser && !needsSecondFactor(sessionUser)) {
     const teams = await db
       .select({ slug: cooperatives.slug, displayName: cooperatives.displayName })
       .from(memberships)
@@ -24,6 +25,7 @@ export async function getRootData(request: Request) {
     user = {
       name: sessionUser.name,
       isAssociation: sessionUser.roles.length > 0,
+      emailVerified: sessionUser.emailVerifiedAt !== null,
       cooperatives: teams,
     }
   }

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto'
-import { and, eq, isNull, lt, or } from 'drizzle-orm'
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
 import { generateSecret, generateURI, verify } from 'otplib'
 import QRCode from 'qrcode'
-import { recoveryCodes, totpFactors } from '#db/schema/identity.ts'
+import { recoveryCodes, totpFactors, userRoles } from '#db/schema/identity.ts'
 import { db, type Queryable } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { DomainError } from '#app/utils/errors.server.ts'
@@ -55,7 +55,9 @@ export async function encryptSecret(secret: string) {
   const iv = crypto.randomBytes(12)
   const cipher = crypto.createCipheriv('aes-256-gcm', key!, iv)
   const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()])
-  return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.')
+  return ['v1', iv, cipher.getAuthTag(), body]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.')
 }
 
 async function decryptSecret(stored: string) {
@@ -380,4 +382,17 @@ export async function disableTwoFactor(input: {
       data: { name: input.user.name },
     })
   })
+}
+
+/** Where a user goes after the password: the code page, the enrolment page, or on. */
+export async function secondStepAfterPassword(userId: string): Promise<'verify' | 'enrol' | null> {
+  const [row] = await db
+    .select({
+      confirmed: sql<boolean>`exists (select 1 from ${totpFactors} where ${totpFactors.userId} = ${userId} and ${totpFactors.confirmedAt} is not null)`,
+      staff: sql<boolean>`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${userId})`,
+    })
+    .from(sql`(select 1) as one`)
+  if (row?.confirmed) return 'verify'
+  if (row?.staff) return 'enrol'
+  return null
 }

@@ -58,7 +58,10 @@ async function submitted(
   certificate: Partial<CertificateSubmission> = {},
 ) {
   const scope: CooperativeScope = {
-    user: { ...manager, sessionId: 'test-session', roles: [],
+    user: {
+      ...manager,
+      sessionId: 'test-session',
+      roles: [],
       emailVerifiedAt: new Date(),
       twoFactorEnabled: false,
       secondFactorAt: null,
