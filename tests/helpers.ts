@@ -1,7 +1,8 @@
 // Helpers to call Remix loaders and actions with real Requests, as the server would.
 import { type AppLoadContext } from '@remix-run/node'
-import { eq } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import { userRoles } from '#db/schema/identity.ts'
+import { notifications } from '#db/schema/notifications.ts'
 import { enrolTotp } from '#db/seed/factories.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -147,4 +148,25 @@ export async function loginAs(user: { id: string }, options: { secondFactor?: bo
     passed ? { secondFactorAt: new Date() } : {},
   )
   return setCookie.split(';')[0]!
+}
+
+/** The single-use link of the last verification e-mail sent to this address. */
+export async function verificationLinkFor(email: string) {
+  const [mail] = await db
+    .select({ body: notifications.body })
+    .from(notifications)
+    .where(and(eq(notifications.recipient, email), eq(notifications.template, 'verifyEmail')))
+    .orderBy(desc(notifications.createdAt))
+    .limit(1)
+  const link = mail?.body.match(/https?:\/\/\S+\/verify-email\?token=[\w-]+/)?.[0]
+  if (!link) throw new Error(`No verification e-mail for ${email}`)
+  return new URL(link)
+}
+
+/** Do what the owner of the address does: open the e-mailed link and press "confirm". */
+export async function followVerificationLink(email: string) {
+  const { action } = await import('#app/routes/verify-email.tsx')
+  const link = await verificationLinkFor(email)
+  const token = link.searchParams.get('token')!
+  return call(action, makeRequest('/verify-email', { form: { intent: 'verify', token } }))
 }

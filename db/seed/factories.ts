@@ -91,7 +91,7 @@ export async function createUser(
   return user
 }
 
-/** A known secret: tests compute codes from it (`generate({ secret, epoch })` of otplib). */
+/** A known secret: tests compute codes from it (`generateSync({ secret, epoch })` of otplib). */
 export const testTotpSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
 
 /** An authenticator app already confirmed for the user, with a secret the caller knows. */
