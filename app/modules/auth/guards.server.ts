@@ -68,7 +68,8 @@ export function isEmailVerified(user: Pick<SessionUser, 'emailVerifiedAt'>) {
 export async function requireAnonymous(request: Request) {
   assertSameOrigin(request)
   const user = await getSessionUser(request)
-  if (user) throw redirect('/account')
+  // Half signed in (the code not typed yet) may start again, with another account too.
+  if (user && !needsSecondFactor(user)) throw redirect('/account')
 }
 
 export function hasAssociationRole(user: SessionUser, role: AssociationRole) {
