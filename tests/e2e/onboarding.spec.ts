@@ -168,13 +168,13 @@ test('a cooperative applies, is rejected, corrects, is approved, and invites a m
     ),
   ).toBeVisible()
   await expectAccessible(member)
+  const invitationUrl = member.url()
   await member.getByRole('link', { name: ar('invitation.createAccount') }).click()
   await member.getByLabel(ar('fields.name'), { exact: true }).fill('أمل البقالي')
   await member.getByLabel(ar('fields.email'), { exact: true }).fill(memberEmail)
   await member.getByLabel(ar('fields.password'), { exact: true }).fill('mendil-stripes-2026')
   await member.getByLabel(ar('fields.confirmPassword'), { exact: true }).fill('mendil-stripes-2026')
   await member.getByRole('button', { name: ar('signup.submit') }).click()
-  const invitationUrl = member.url()
   // Accepting needs the address confirmed: anyone could have signed up with it.
   await member.getByRole('button', { name: ar('invitation.accept') }).click()
   await expect(member.getByRole('alert')).toHaveText(ar('verifyEmail.errors.notVerified'))
