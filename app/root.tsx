@@ -18,6 +18,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SiteFooter } from '#app/components/site-footer.tsx'
 import { SiteHeader } from '#app/components/site-header.tsx'
 import { Toast } from '#app/components/toast.tsx'
+import { VerifyEmailBanner } from '#app/components/verify-email-banner.tsx'
 import { getRootData } from '#app/modules/auth/root.server.ts'
 import {
   defaultLanguage,
@@ -74,6 +75,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           language={language}
           cartCount={rootData?.cartCount ?? 0}
         />
+        {rootData?.user && !rootData.user.emailVerified ? <VerifyEmailBanner /> : null}
         <div className="flex-1">{children}</div>
         <SiteFooter />
         {rootData?.toast ? <Toast toast={rootData.toast} /> : null}

@@ -1,6 +1,11 @@
 // Helpers to call Remix loaders and actions with real Requests, as the server would.
 import { type AppLoadContext } from '@remix-run/node'
+import { and, desc, eq } from 'drizzle-orm'
+import { userRoles } from '#db/schema/identity.ts'
+import { notifications } from '#db/schema/notifications.ts'
+import { enrolTotp } from '#db/seed/factories.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
+import { db } from '#app/utils/db.server.ts'
 import '#app/utils/load-context.ts'
 
 export const testOrigin = 'http://localhost:3000'
@@ -121,8 +126,47 @@ export function cookiesFrom(result: unknown): string {
     .join('; ')
 }
 
-/** A session cookie for this user, as if they had just logged in. */
-export async function loginAs(user: { id: string }) {
-  const setCookie = await createSession(user.id, new Request(testOrigin))
+/**
+ * A session cookie for this user, as if they had just logged in — by default with the
+ * second factor passed, so that association staff reach /admin: a staff user without an
+ * authenticator is enrolled on the way (as the first log in would have made them).
+ * `secondFactor: false` gives the session of someone who has typed only the password.
+ */
+export async function loginAs(user: { id: string }, options: { secondFactor?: boolean } = {}) {
+  const passed = options.secondFactor ?? true
+  if (passed) {
+    const [staff] = await db
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(eq(userRoles.userId, user.id))
+      .limit(1)
+    if (staff) await enrolTotp(db, { userId: user.id })
+  }
+  const setCookie = await createSession(
+    user.id,
+    new Request(testOrigin),
+    passed ? { secondFactorAt: new Date() } : {},
+  )
   return setCookie.split(';')[0]!
+}
+
+/** The single-use link of the last verification e-mail sent to this address. */
+export async function verificationLinkFor(email: string) {
+  const [mail] = await db
+    .select({ body: notifications.body })
+    .from(notifications)
+    .where(and(eq(notifications.recipient, email), eq(notifications.template, 'verifyEmail')))
+    .orderBy(desc(notifications.createdAt))
+    .limit(1)
+  const link = mail?.body.match(/https?:\/\/\S+\/verify-email\?token=[\w-]+/)?.[0]
+  if (!link) throw new Error(`No verification e-mail for ${email}`)
+  return new URL(link)
+}
+
+/** Do what the owner of the address does: open the e-mailed link and press "confirm". */
+export async function followVerificationLink(email: string) {
+  const { action } = await import('#app/routes/verify-email.tsx')
+  const link = await verificationLinkFor(email)
+  const token = link.searchParams.get('token')!
+  return call(action, makeRequest('/verify-email', { form: { intent: 'verify', token } }))
 }

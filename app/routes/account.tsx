@@ -35,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t('account.metaTitle'),
     user: { name: user.name, email: user.email, locale: user.locale, roles: user.roles },
+    twoFactorEnabled: user.twoFactorEnabled,
   }
 }
 
@@ -60,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { user } = useLoaderData<typeof loader>()
+  const { user, twoFactorEnabled } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -99,6 +100,15 @@ export default function AccountPage() {
           {t('account.save')}
         </button>
       </Form>
+      <section className="card flex flex-col gap-3">
+        <h2 className="text-xl font-semibold">{t('twoFactor.account.title')}</h2>
+        <p className="text-ink-soft">
+          {t(twoFactorEnabled ? 'twoFactor.account.on' : 'twoFactor.account.off')}
+        </p>
+        <Link to="/account/two-factor" className="btn-secondary">
+          {t(twoFactorEnabled ? 'twoFactor.account.manage' : 'twoFactor.account.enable')}
+        </Link>
+      </section>
       <Form method="post" className="card flex flex-col gap-3">
         <h2 className="text-xl font-semibold">{t('account.sessions')}</h2>
         <p className="text-ink-soft">{t('account.logoutEverywhereHint')}</p>

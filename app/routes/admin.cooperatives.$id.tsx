@@ -7,6 +7,7 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { LegalChangeReview } from '#app/components/legal-change-review.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormError, TextAreaField } from '#app/components/forms.tsx'
 import { requireAssociationRole } from '#app/modules/auth/guards.server.ts'
@@ -14,6 +15,7 @@ import { toastCookie } from '#app/modules/auth/session.server.ts'
 import { formatIban, ibanFromRib } from '#app/modules/cooperatives/identifiers.ts'
 import {
   decideCooperative,
+  decideLegalChange,
   decideRibChange,
   decisionsAvailable,
   getCooperativeForReview,
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       province: localized(c, 'province', language),
       iban: c.rib ? formatIban(ibanFromRib(c.rib)) : null,
       pendingIban: c.pendingRib ? formatIban(ibanFromRib(c.pendingRib)) : null,
+      pendingLegalRequestedAt: c.pendingLegalRequestedAt?.toISOString() ?? null,
       appliedAt: formatDate(c.appliedAt, language),
       decidedAt: c.decidedAt ? formatDate(c.decidedAt, language) : null,
     },
@@ -63,9 +66,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const decisionSchema = z.object({
-  intent: z.enum(['approve', 'reject', 'suspend', 'reactivate', 'approveRib', 'rejectRib']),
+  intent: z.enum([
+    'approve',
+    'reject',
+    'suspend',
+    'reactivate',
+    'approveRib',
+    'rejectRib',
+    'approveLegal',
+    'rejectLegal',
+  ]),
   reason: z.string().trim().max(1000, { error: 'errors.tooLong' }).optional(),
   pendingRib: z.string().trim().max(40).optional(),
+  legalRequestedAt: z.string().trim().max(40).optional(),
 })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -85,6 +98,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         reason: reason ?? null,
         requestId: context.requestId,
       })
+    } else if (intent === 'approveLegal' || intent === 'rejectLegal') {
+      await decideLegalChange({
+        actor,
+        cooperativeId: cooperative.id,
+        approve: intent === 'approveLegal',
+        expectedRequestedAt: parsed.data.legalRequestedAt ?? '',
+        requestId: context.requestId,
+      })
     } else {
       await decideRibChange({
         actor,
@@ -98,7 +119,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return domainErrorReply(error, formData, t)
   }
   return redirect(`/admin/cooperatives/${cooperative.id}`, {
-    headers: { 'Set-Cookie': await toastCookie(`review.done.${intent}`) },
+    headers: {
+      'Set-Cookie': await toastCookie(
+        intent === 'approveLegal' || intent === 'rejectLegal'
+          ? `legalChange.done.${intent}`
+          : `review.done.${intent}`,
+      ),
+    },
   })
 }
 
@@ -244,6 +271,13 @@ export default function CooperativeReview() {
                 </button>
               </div>
             </Form>
+          ) : null}
+          {c.pendingLegal && c.pendingLegalRequestedAt ? (
+            <LegalChangeReview
+              inForce={c}
+              pending={c.pendingLegal}
+              requestedAt={c.pendingLegalRequestedAt}
+            />
           ) : null}
           <section className="card" aria-labelledby="history-heading">
             <h3 id="history-heading" className="font-semibold">

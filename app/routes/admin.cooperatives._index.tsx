@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAssociationRole(request, ['reviewer', 'admin'])
   const { t, language } = await getTranslator(request)
   const status = statusParam.parse(new URL(request.url).searchParams.get('status') ?? undefined)
-  const [{ counts, queue, ribChanges }, listed] = await Promise.all([
+  const [{ counts, queue, ribChanges, legalChanges }, listed] = await Promise.all([
     getReviewQueue(),
     status && status !== 'applied' ? listCooperativesByStatus(status) : Promise.resolve(null),
   ])
@@ -45,6 +45,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       displayName: r.displayName,
       requestedAt: r.requestedAt ? formatDate(r.requestedAt, language) : '',
     })),
+    legalChanges: legalChanges.map((r) => ({
+      id: r.id,
+      displayName: r.displayName,
+      requestedAt: r.requestedAt ? formatDate(r.requestedAt, language) : '',
+    })),
     listed:
       listed?.map((c) => ({
         id: c.id,
@@ -55,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function CooperativeReviewQueue() {
-  const { counts, queue, ribChanges, listed, status } = useLoaderData<typeof loader>()
+  const { counts, queue, ribChanges, legalChanges, listed, status } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10">
@@ -120,6 +125,20 @@ export default function CooperativeReviewQueue() {
             {ribChanges.length === 0 ? <p>{t('review.ribChangesEmpty')}</p> : null}
             <ul className="flex flex-col gap-2">
               {ribChanges.map((c) => (
+                <li key={c.id} className="card flex justify-between gap-3">
+                  <Link to={`/admin/cooperatives/${c.id}`}>{c.displayName}</Link>
+                  <span className="text-sm text-ink-soft">{c.requestedAt}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="legal-heading" className="mt-8">
+            <h2 id="legal-heading" className="mb-3 text-xl font-semibold">
+              {t('legalChange.queueTitle')}
+            </h2>
+            {legalChanges.length === 0 ? <p>{t('legalChange.queueEmpty')}</p> : null}
+            <ul className="flex flex-col gap-2">
+              {legalChanges.map((c) => (
                 <li key={c.id} className="card flex justify-between gap-3">
                   <Link to={`/admin/cooperatives/${c.id}`}>{c.displayName}</Link>
                   <span className="text-sm text-ink-soft">{c.requestedAt}</span>

@@ -36,7 +36,7 @@ const goodSignup = {
 }
 
 describe('sign up', () => {
-  test('creates the account, signs in and welcomes by e-mail', async () => {
+  test('creates the account, signs in and welcomes by e-mail with a verification link', async () => {
     const result = await call(signupAction, makeRequest('/signup', { form: goodSignup }))
     expect(statusOf(result)).toBe(302)
     expect((result as Response).headers.get('location')).toBe('/account')
@@ -47,7 +47,7 @@ describe('sign up', () => {
       .select()
       .from(notifications)
       .where(eq(notifications.recipient, 'salma@example.com'))
-    expect(mail.map((m) => m.template)).toEqual(['welcome'])
+    expect(mail.map((m) => m.template)).toEqual(['verifyEmail'])
   })
 
   test('shows each field error next to its field, in the reader language, with a 400', async () => {

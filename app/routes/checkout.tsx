@@ -13,7 +13,11 @@ import { Field, FormError, Honeypot } from '#app/components/forms.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CheckoutSummary } from '#app/components/orders/checkout-summary.tsx'
 import { RegionProvinceFields } from '#app/components/region-province.tsx'
-import { getOptionalUser } from '#app/modules/auth/guards.server.ts'
+import {
+  getOptionalUser,
+  isEmailVerified,
+  requireVerifiedUser,
+} from '#app/modules/auth/guards.server.ts'
 import { reviewCart } from '#app/modules/cart/cart.server.ts'
 import { checkoutSchema } from '#app/modules/orders/checkout-form.server.ts'
 import {
@@ -53,8 +57,17 @@ async function quote(
   return { review, summary, destination, view: summaryView(review, summary, language) }
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+/**
+ * Guests may order; an account orders in its own name only once its e-mail address is
+ * verified (otherwise anyone could fill someone else's order history).
+ */
+async function checkoutUser(request: Request) {
   const user = await getOptionalUser(request)
+  return user && !isEmailVerified(user) ? requireVerifiedUser(request) : user
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await checkoutUser(request)
   const { t, language } = await getTranslator(request)
   const { review, view } = await quote(request, language, '', '')
   if (review.count === 0 || review.hasUnavailable) throw redirect('/cart')
@@ -77,7 +90,7 @@ function typedValues(formData: FormData) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await getOptionalUser(request)
+  const user = await checkoutUser(request)
   const { t, language } = await getTranslator(request)
   const formData = await readFormData(request)
   rejectBots(formData)

@@ -46,7 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listCooperativeDocuments(scope.cooperative.id),
     listRegionsWithProvinces(language),
   ])
-  const { rib, pendingRib, logo: _logo, ...rest } = profile
+  const {
+    rib,
+    pendingRib,
+    logo: _logo,
+    pendingLegal: _pendingLegal,
+    pendingLegalRequestedAt,
+    ...rest
+  } = profile
   return {
     noIndex: true,
     title: t('profile.metaTitle', { name: profile.displayName }),
@@ -58,6 +65,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pendingIban: iban(pendingRib),
       pendingRibRequestedAt: profile.pendingRibRequestedAt
         ? formatDate(profile.pendingRibRequestedAt, language)
+        : null,
+      legalChangeRequestedAt: pendingLegalRequestedAt
+        ? formatDate(pendingLegalRequestedAt, language)
         : null,
     },
     documents: documents.map((d) => ({ ...d, createdAt: formatDate(d.createdAt, language) })),
@@ -86,6 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const profile = await getCooperativeProfile(scope)
   const resubmitting = profile.status === 'rejected'
+  let legalChangeRequested = false
   if (resubmitting) {
     const form = await readCooperativeForm(request, t, {
       schema: applicationSchema,
@@ -113,12 +124,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     })
     if (!form.ok) return form.response
     try {
-      await updateCooperativeProfile({
+      ;({ legalChangeRequested } = await updateCooperativeProfile({
         scope,
         fields: form.fields,
         logo: form.files.logo,
         requestId: context.requestId,
-      })
+      }))
     } catch (error) {
       return domainErrorReply(error, form.formData, t)
     }
@@ -127,7 +138,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     resubmitting ? `/coop/${scope.cooperative.slug}` : `/coop/${scope.cooperative.slug}/profile`,
     {
       headers: {
-        'Set-Cookie': await toastCookie(resubmitting ? 'profile.resubmitted' : 'profile.saved'),
+        'Set-Cookie': await toastCookie(
+          resubmitting
+            ? 'profile.resubmitted'
+            : legalChangeRequested
+              ? 'legalChange.requested'
+              : 'profile.saved',
+        ),
       },
     },
   )
@@ -156,6 +173,11 @@ export default function ProfilePage() {
   return (
     <main id="main" className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold">{t('profile.title')}</h1>
+      {profile.legalChangeRequestedAt ? (
+        <p role="status" className="rounded-lg bg-blue-light p-3 text-blue-dark">
+          {t('legalChange.pending', { date: profile.legalChangeRequestedAt })}
+        </p>
+      ) : null}
 
       <section className="card flex flex-col gap-2" aria-labelledby="bank-heading">
         <h2 id="bank-heading" className="text-xl font-semibold">

@@ -20,6 +20,7 @@ import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { listRegionsWithProvinces } from '#app/modules/reference/places.server.ts'
 import { domainErrorReply, type FormReply } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { publicOrigin } from '#app/utils/origin.server.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -71,6 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       fields: form.fields,
       files: form.files,
       requestId: context.requestId,
+      origin: publicOrigin(request),
     })
   } catch (error) {
     return domainErrorReply(error, form.formData, t)

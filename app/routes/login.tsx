@@ -19,6 +19,7 @@ import { logIn } from '#app/modules/auth/accounts.server.ts'
 import { requireAnonymous } from '#app/modules/auth/guards.server.ts'
 import { loginSchema } from '#app/modules/auth/schemas.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
+import { secondStepAfterPassword } from '#app/modules/auth/two-factor.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { adoptGuestCart } from '#app/utils/cart-cookie.server.ts'
@@ -48,7 +49,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers({ 'Set-Cookie': await createSession(user.id, request) })
   const guestCart = await adoptGuestCart(request, user.id)
   if (guestCart) headers.append('Set-Cookie', guestCart)
-  return redirect(safeRedirectPath(parsed.data.redirectTo, '/account'), { headers })
+  const redirectTo = safeRedirectPath(parsed.data.redirectTo, '/account')
+  // The session exists from here, but guards let it through only once the second factor is
+  // passed (or, for association staff, first enrolled).
+  const next = await secondStepAfterPassword(user.id)
+  const target =
+    next === 'verify'
+      ? `/login/two-factor?${new URLSearchParams({ redirectTo })}`
+      : next === 'enrol'
+        ? `/account/two-factor?${new URLSearchParams({ redirectTo })}`
+        : redirectTo
+  return redirect(target, { headers })
 }
 
 export default function LoginPage() {

@@ -1,6 +1,11 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { getOptionalUser } from '#app/modules/auth/guards.server.ts'
-import { clearSessionCookie, revokeSession, toastCookie } from '#app/modules/auth/session.server.ts'
+import { guardPublicMutation } from '#app/modules/auth/guards.server.ts'
+import {
+  clearSessionCookie,
+  getSessionUser,
+  revokeSession,
+  toastCookie,
+} from '#app/modules/auth/session.server.ts'
 
 // Logging out changes state, so it is an action only; a GET here is simply sent home.
 export async function loader() {
@@ -8,7 +13,9 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await getOptionalUser(request)
+  guardPublicMutation(request)
+  // Also a session still waiting for its second factor.
+  const user = await getSessionUser(request)
   if (user) await revokeSession(user.sessionId)
   const headers = new Headers()
   headers.append('Set-Cookie', await clearSessionCookie())

@@ -25,6 +25,7 @@ import {
 } from '#app/utils/forms.server.ts'
 import { safeRedirectPath } from '#app/utils/security.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { publicOrigin } from '#app/utils/origin.server.ts'
 
 const signupSchema = z
   .object({
@@ -56,7 +57,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(parsed.reply)
   let user
   try {
-    user = await signUp({ ...parsed.data, locale: language, clientIp: context.clientIp })
+    user = await signUp({
+      ...parsed.data,
+      locale: language,
+      clientIp: context.clientIp,
+      origin: publicOrigin(request),
+    })
   } catch (error) {
     return domainErrorReply(error, formData, t)
   }

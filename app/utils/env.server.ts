@@ -19,6 +19,17 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Comma-separated secrets; the first signs new cookies, the others are still accepted. */
   SESSION_SECRET: z.string().optional(),
+  /**
+   * Comma-separated keys (newest first, at least 32 characters each) that encrypt the TOTP
+   * secrets of two-factor authentication; when unset, derived from the session secrets.
+   */
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.split(',').every((k) => k.trim().length >= 32), {
+      message: 'each key must be at least 32 characters',
+    }),
   /** Whether cookies carry Secure and the __Host- prefix; defaults to true in production. */
   SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   ADMIN_EMAIL: z.email().optional(),

@@ -30,6 +30,15 @@ export type StoredImage = {
   variants: { width: number; format: 'webp' | 'avif'; key: string }[]
 }
 
+/** The fields that say who the cooperative is in law: changed only after review. */
+export type LegalIdentity = {
+  legalNameAr: string
+  legalNameFr: string
+  registerNumber: string
+  registerCourt: string
+  ice: string
+}
+
 export const cooperatives = pgTable(
   'cooperatives',
   {
@@ -69,6 +78,9 @@ export const cooperatives = pgTable(
     pendingRib: text('pending_rib'),
     pendingAccountHolder: text('pending_account_holder'),
     pendingRibRequestedAt: timestamptz('pending_rib_requested_at'),
+    /** A change of legal identity (names, ICE, register) waiting for a reviewer, as for RIBs. */
+    pendingLegal: jsonb('pending_legal').$type<LegalIdentity>(),
+    pendingLegalRequestedAt: timestamptz('pending_legal_requested_at'),
     commissionBps: integer('commission_bps').notNull(),
     status: text('status').notNull().default('applied'),
     decisionNote: text('decision_note'),

@@ -8,7 +8,7 @@ import {
   type CooperativeStatus,
   type StoredImage,
 } from '#db/schema/cooperatives.ts'
-import { userRoles, users } from '#db/schema/identity.ts'
+import { totpFactors, userRoles, users } from '#db/schema/identity.ts'
 import { categories, type CertificationCode, provinces, regions } from '#db/schema/reference.ts'
 import {
   productImages,
@@ -26,6 +26,7 @@ import {
 } from '#db/schema/certification.ts'
 import { type Queryable } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
+import { encryptSecret } from '#app/modules/auth/two-factor.server.ts'
 import { iceCheckDigits, ribKey } from '#app/modules/cooperatives/identifiers.ts'
 import { type AssociationRole } from '#app/modules/auth/guards.server.ts'
 import { defaultSettings } from './reference.ts'
@@ -61,6 +62,8 @@ export async function createUser(
     locale?: 'ar' | 'fr' | 'en'
     phone?: string | null
     roles?: AssociationRole[]
+    /** Seeded and test accounts are verified unless a test says otherwise. */
+    emailVerified?: boolean
   } = {},
 ) {
   const suffix = next()
@@ -78,6 +81,7 @@ export async function createUser(
       phone: input.phone ?? null,
       passwordHash,
       locale: input.locale ?? 'ar',
+      emailVerifiedAt: input.emailVerified === false ? null : new Date(),
     })
     .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale })
   if (!user) throw new Error('user not created')
@@ -85,6 +89,27 @@ export async function createUser(
     await db.insert(userRoles).values(input.roles.map((role) => ({ userId: user.id, role })))
   }
   return user
+}
+
+/** A known secret: tests compute codes from it (`generateSync({ secret, epoch })` of otplib). */
+export const testTotpSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+
+/** An authenticator app already confirmed for the user, with a secret the caller knows. */
+export async function enrolTotp(
+  db: Queryable,
+  input: { userId: string; secret?: string; lastTimeStep?: number | null },
+) {
+  const secret = input.secret ?? testTotpSecret
+  await db
+    .insert(totpFactors)
+    .values({
+      userId: input.userId,
+      secretEncrypted: await encryptSecret(secret),
+      confirmedAt: new Date(),
+      lastTimeStep: input.lastTimeStep ?? null,
+    })
+    .onConflictDoNothing()
+  return secret
 }
 
 export async function findProvince(db: Queryable, provinceCode: string) {

@@ -1,5 +1,7 @@
 import { execSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import postgres from 'postgres'
 import { resetHtmlPages } from './html-pages.ts'
 import { startServer } from './server.ts'
@@ -33,6 +35,9 @@ export default async function globalSetup() {
   process.env.E2E_BASE_URL = server.url
   return async () => {
     await server.stop()
+    // The authenticator secrets the log-in fixture kept for this run (see fixtures.ts).
+    const port = new URL(server.url).port
+    fs.rmSync(path.join(os.tmpdir(), `taawun-e2e-totp-${port}.json`), { force: true })
     await dropDatabase()
   }
 }

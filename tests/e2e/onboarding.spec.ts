@@ -1,7 +1,7 @@
 import { type Browser, type Page } from '@playwright/test'
 import sharp from 'sharp'
 import { msg } from './catalogue.ts'
-import { expect, expectAccessible, logIn, test } from './fixtures.ts'
+import { confirmEmailFromMailbox, expect, expectAccessible, logIn, test } from './fixtures.ts'
 import { adminEmail, adminPassword } from './global-setup.ts'
 
 const ar = (key: string, values?: Record<string, string>) => msg('ar', key, values)
@@ -99,6 +99,12 @@ test('a cooperative applies, is rejected, corrects, is approved, and invites a m
   await expectAccessible(page)
   await fillApplication(page, stamp)
   await page.getByRole('button', { name: ar('join.submit') }).click()
+  // Her new account acts for the cooperative once her e-mail address is confirmed.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ar('verifyEmail.title'))
+  await expectAccessible(page)
+  const dashboardPath = new URL(page.url()).searchParams.get('redirectTo')!
+  await confirmEmailFromMailbox(page, `zahra-${stamp}@example.com`)
+  await page.goto(dashboardPath)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
   await expect(page.getByText(ar('coop.banner.applied.title'))).toBeVisible()
   const dashboard = page.url()
@@ -162,12 +168,18 @@ test('a cooperative applies, is rejected, corrects, is approved, and invites a m
     ),
   ).toBeVisible()
   await expectAccessible(member)
+  const invitationUrl = member.url()
   await member.getByRole('link', { name: ar('invitation.createAccount') }).click()
   await member.getByLabel(ar('fields.name'), { exact: true }).fill('أمل البقالي')
   await member.getByLabel(ar('fields.email'), { exact: true }).fill(memberEmail)
   await member.getByLabel(ar('fields.password'), { exact: true }).fill('mendil-stripes-2026')
   await member.getByLabel(ar('fields.confirmPassword'), { exact: true }).fill('mendil-stripes-2026')
   await member.getByRole('button', { name: ar('signup.submit') }).click()
+  // Accepting needs the address confirmed: anyone could have signed up with it.
+  await member.getByRole('button', { name: ar('invitation.accept') }).click()
+  await expect(member.getByRole('alert')).toHaveText(ar('verifyEmail.errors.notVerified'))
+  await confirmEmailFromMailbox(member, memberEmail)
+  await member.goto(invitationUrl)
   await member.getByRole('button', { name: ar('invitation.accept') }).click()
   await expect(member.getByRole('heading', { level: 1 })).toHaveText(name)
   await expect(

@@ -14,6 +14,7 @@ import {
   rules,
 } from './rate-limit.server.ts'
 import { revokeAllSessions } from './session.server.ts'
+import { issueEmailVerification } from './email-verification.server.ts'
 
 export const resetTokenLifetimeSeconds = 60 * 60
 
@@ -48,6 +49,8 @@ export async function signUp(input: {
   password: string
   locale: string
   clientIp: string
+  /** For the verification link. */
+  origin: string
 }) {
   const ipState = await hitRateLimit(`signup:ip:${input.clientIp}`, rules.signupPerIp)
   if (!ipState.allowed) tooManyAttempts(ipState)
@@ -65,15 +68,11 @@ export async function signUp(input: {
         locale: input.locale,
       })
       .onConflictDoNothing()
-      .returning({ id: users.id, email: users.email, name: users.name })
+      .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale })
     if (!user) throw new DomainError('conflict', 'errors.emailTaken', { field: 'email' })
-    await enqueueEmail(tx, {
-      to: user.email,
-      locale: input.locale,
-      template: 'welcome',
-      data: { name: user.name },
-    })
-    return user
+    // The welcome e-mail is the verification e-mail: one message, with the link.
+    await issueEmailVerification(tx, user, input.origin)
+    return { id: user.id, email: user.email, name: user.name }
   })
 }
 

@@ -12,6 +12,9 @@ export const rules = {
   signupPerIp: { limit: 10, windowSeconds: 60 * 60 },
   applicationsPerIp: { limit: 10, windowSeconds: 60 * 60 },
   uploadsPerUser: { limit: 120, windowSeconds: 60 * 60 },
+  secondFactorFailuresPerUser: { limit: 5, windowSeconds: 15 * 60 },
+  secondFactorPerIp: { limit: 50, windowSeconds: 15 * 60 },
+  verificationEmailsPerUser: { limit: 3, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>
 
 export type RateLimitState = { allowed: boolean; retryAfterSeconds: number }

@@ -6,7 +6,7 @@ import { isLanguage } from '#app/modules/i18n/config.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
 import { cartCount } from '#app/modules/cart/cart.server.ts'
 import { cartOwnerOf } from '#app/utils/cart-cookie.server.ts'
-import { getSessionUser, readToast } from './session.server.ts'
+import { getSessionUser, needsSecondFactor, readToast } from './session.server.ts'
 
 /** What every page needs: the reader's language, who is signed in, and a pending toast. */
 export async function getRootData(request: Request) {
@@ -16,7 +16,8 @@ export async function getRootData(request: Request) {
     readToast(request),
   ])
   let user = null
-  if (sessionUser) {
+  // Half signed in (password typed, second factor not yet): shown as signed out.
+  if (sessionUser && !needsSecondFactor(sessionUser)) {
     const teams = await db
       .select({ slug: cooperatives.slug, displayName: cooperatives.displayName })
       .from(memberships)
@@ -26,6 +27,7 @@ export async function getRootData(request: Request) {
     user = {
       name: sessionUser.name,
       isAssociation: sessionUser.roles.length > 0,
+      emailVerified: sessionUser.emailVerifiedAt !== null,
       cooperatives: teams,
     }
   }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { createCookie, createCookieSessionStorage, type Cookie } from '@remix-run/node'
 import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import { platformSettings } from '#db/schema/reference.ts'
-import { sessions, userRoles, users } from '#db/schema/identity.ts'
+import { sessions, totpFactors, userRoles, users } from '#db/schema/identity.ts'
 import { db } from '#app/utils/db.server.ts'
 import { getEnv, secureCookiesEnabled } from '#app/utils/env.server.ts'
 
@@ -30,6 +30,17 @@ async function loadSecrets(): Promise<string[]> {
     .from(platformSettings)
     .where(eq(platformSettings.key, 'session_secret'))
   return [String(row?.value ?? generated)]
+}
+
+/** The cookie secrets, newest first (also the fallback key material for TOTP secrets). */
+export function getSessionSecrets(): Promise<string[]> {
+  secretsPromise ??= loadSecrets()
+  return secretsPromise
+}
+
+/** A user with an authenticator whose session has not passed it yet is only half signed in. */
+export function needsSecondFactor(user: Pick<SessionUser, 'twoFactorEnabled' | 'secondFactorAt'>) {
+  return user.twoFactorEnabled && !user.secondFactorAt
 }
 
 export function resetSessionSecretsCache() {
@@ -62,6 +73,12 @@ export type SessionUser = {
   locale: string
   sessionId: string
   roles: string[]
+  /** Null until the owner followed the verification link: see `requireVerifiedUser`. */
+  emailVerifiedAt: Date | null
+  /** The user has confirmed an authenticator app. */
+  twoFactorEnabled: boolean
+  /** When this session last passed the second factor; null if it never did. */
+  secondFactorAt: Date | null
 }
 
 const resolved = new WeakMap<Request, Promise<SessionUser | null>>()
@@ -86,6 +103,9 @@ async function lookUpSessionUser(request: Request): Promise<SessionUser | null> 
       email: users.email,
       name: users.name,
       locale: users.locale,
+      emailVerifiedAt: users.emailVerifiedAt,
+      secondFactorAt: sessions.secondFactorAt,
+      twoFactorEnabled: sql<boolean>`exists (select 1 from ${totpFactors} where ${totpFactors.userId} = "users"."id" and ${totpFactors.confirmedAt} is not null)`,
       roles: sql<
         string[]
       >`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = "users"."id"), '{}')`,
@@ -101,11 +121,20 @@ async function lookUpSessionUser(request: Request): Promise<SessionUser | null> 
       ),
     )
   if (!row) return null
-  return { ...row, roles: row.roles ?? [], sessionId }
+  return {
+    ...row,
+    roles: row.roles ?? [],
+    twoFactorEnabled: Boolean(row.twoFactorEnabled),
+    sessionId,
+  }
 }
 
 /** Start a new session (a new id every time: sessions rotate at log in). */
-export async function createSession(userId: string, request: Request): Promise<string> {
+export async function createSession(
+  userId: string,
+  request: Request,
+  options: { secondFactorAt?: Date } = {},
+): Promise<string> {
   const previous = await getSessionUser(request)
   if (previous) await revokeSession(previous.sessionId)
   const id = crypto.randomBytes(32).toString('base64url')
@@ -114,8 +143,14 @@ export async function createSession(userId: string, request: Request): Promise<s
     userId,
     expiresAt: new Date(Date.now() + sessionLifetimeSeconds * 1000),
     userAgent: request.headers.get('user-agent')?.slice(0, 300) ?? null,
+    secondFactorAt: options.secondFactorAt ?? null,
   })
   return (await sessionCookie()).serialize(id)
+}
+
+/** The session passed the second factor at `at` (log in, enrolment or re-authentication). */
+export async function markSecondFactorPassed(sessionId: string, at: Date) {
+  await db.update(sessions).set({ secondFactorAt: at }).where(eq(sessions.id, sessionId))
 }
 
 export async function revokeSession(sessionId: string) {

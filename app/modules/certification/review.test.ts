@@ -58,7 +58,14 @@ async function submitted(
   certificate: Partial<CertificateSubmission> = {},
 ) {
   const scope: CooperativeScope = {
-    user: { ...manager, sessionId: 'test-session', roles: [] },
+    user: {
+      ...manager,
+      sessionId: 'test-session',
+      roles: [],
+      emailVerifiedAt: new Date(),
+      twoFactorEnabled: false,
+      secondFactorAt: null,
+    },
     role: 'manager',
     cooperative,
   }

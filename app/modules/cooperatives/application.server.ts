@@ -14,6 +14,7 @@ import { DomainError, isUniqueViolation } from '#app/utils/errors.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { findUserByEmail, normalizeEmail } from '#app/modules/auth/accounts.server.ts'
 import { type CooperativeScope } from '#app/modules/auth/guards.server.ts'
+import { issueEmailVerification } from '#app/modules/auth/email-verification.server.ts'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { enqueueEmail } from '#app/modules/notifications/outbox.server.ts'
 import { deleteDocument, storeDocument } from '#app/modules/media/documents.server.ts'
@@ -161,6 +162,8 @@ export async function submitApplication(input: {
   fields: ApplicationInput
   files: ApplicationFiles
   requestId?: string
+  /** For the verification link of an account created with the application. */
+  origin: string
 }): Promise<{ slug: string; cooperativeId: string; userId: string; createdUser: boolean }> {
   const missing = requiredDocuments.find((kind) => !input.files.documents[kind])
   if (missing) throw new DomainError('invalid', 'errors.documentRequired', { field: missing })
@@ -193,6 +196,7 @@ export async function submitApplication(input: {
           throw new DomainError('conflict', 'errors.emailTakenLogIn', { field: 'applicantEmail' })
         userId = user.id
         applicantEmail = user
+        await issueEmailVerification(tx, user, input.origin)
       } else {
         const [user] = await tx
           .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })

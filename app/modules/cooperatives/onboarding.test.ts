@@ -28,7 +28,15 @@ import { loader as documentLoader } from '#app/routes/documents.$id.ts'
 import { loader as dashboardLoader } from '#app/routes/coop.$slug._index.tsx'
 import { loader as teamLoader } from '#app/routes/coop.$slug.team.tsx'
 import { loader as makersLoader } from '#app/routes/coop.$slug.makers._index.tsx'
-import { call, cookiesFrom, dataOf, loginAs, makeRequest, statusOf } from '#tests/helpers.ts'
+import {
+  call,
+  cookiesFrom,
+  dataOf,
+  followVerificationLink,
+  loginAs,
+  makeRequest,
+  statusOf,
+} from '#tests/helpers.ts'
 import { applicationForm, validApplication } from '#tests/cooperative-forms.ts'
 
 type Reply = { fieldErrors: Record<string, string>; formError?: string }
@@ -95,12 +103,18 @@ describe('applying to join', () => {
         { to: 'reviewer@example.com', template: 'cooperativeApplied' },
       ]),
     )
-    // She is signed in and sees her dashboard.
-    const dashboard = await call(
-      dashboardLoader,
-      makeRequest('/coop/tifawin', { cookie: cookiesFrom(result) }),
-      { slug: 'tifawin' },
+    // She is signed in, and sees her dashboard once her e-mail address is verified.
+    const cookie = cookiesFrom(result)
+    const early = await call(dashboardLoader, makeRequest('/coop/tifawin', { cookie }), {
+      slug: 'tifawin',
+    })
+    expect((early as Response).headers.get('location')).toBe(
+      '/verify-email?redirectTo=%2Fcoop%2Ftifawin',
     )
+    await followVerificationLink('fatima@example.com')
+    const dashboard = await call(dashboardLoader, makeRequest('/coop/tifawin', { cookie }), {
+      slug: 'tifawin',
+    })
     expect(statusOf(dashboard)).toBe(200)
     const [audit] = await db
       .select()
@@ -249,6 +263,7 @@ describe('applying to join', () => {
 describe('the association reviews', () => {
   async function setUp() {
     await apply()
+    await followVerificationLink('fatima@example.com')
     const cooperative = await cooperativeBySlug('tifawin')
     const reviewer = await createUser(db, { roles: ['reviewer'] })
     const [manager] = await db

@@ -1,7 +1,12 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
-import { cooperativeDocuments, cooperatives, memberships } from '#db/schema/cooperatives.ts'
+import {
+  cooperativeDocuments,
+  cooperatives,
+  type LegalIdentity,
+  memberships,
+} from '#db/schema/cooperatives.ts'
 import { provinces, regions } from '#db/schema/reference.ts'
-import { db } from '#app/utils/db.server.ts'
+import { db, type Queryable } from '#app/utils/db.server.ts'
 import { DomainError, isUniqueViolation } from '#app/utils/errors.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { type CooperativeScope, hasAssociationRole } from '#app/modules/auth/guards.server.ts'
@@ -51,6 +56,8 @@ export async function getCooperativeProfile(scope: CooperativeScope) {
       pendingRib: cooperatives.pendingRib,
       pendingAccountHolder: cooperatives.pendingAccountHolder,
       pendingRibRequestedAt: cooperatives.pendingRibRequestedAt,
+      pendingLegal: cooperatives.pendingLegal,
+      pendingLegalRequestedAt: cooperatives.pendingLegalRequestedAt,
     })
     .from(cooperatives)
     .innerJoin(regions, eq(regions.id, cooperatives.regionId))
@@ -104,17 +111,26 @@ export async function updateCooperativeProfile(input: {
     }
   }
   try {
-    const replacedLogo = await db.transaction(async (tx) => {
+    const { replacedLogo, legalChangeRequested } = await db.transaction(async (tx) => {
       const [before] = await tx
         .select()
         .from(cooperatives)
         .where(eq(cooperatives.id, scope.cooperative.id))
       if (!before) throw new DomainError('not_found', 'errors.notFound')
-      const values = { ...profileValues(fields), ...place }
+      const allValues = { ...profileValues(fields), ...place }
+      // Who the cooperative is in law changes only after review, once it has been approved:
+      // the values in force stay until then (as for the RIB).
+      const legal = legalIdentityOf(allValues)
+      const legalChanged = legalIdentityFields.some((key) => legal[key] !== before[key])
+      const reviewed = before.status === 'active' || before.status === 'suspended'
+      const values = reviewed ? withoutLegalIdentity(allValues) : allValues
       await tx
         .update(cooperatives)
         .set({ ...values, ...(logo ? { logo } : {}) })
         .where(eq(cooperatives.id, scope.cooperative.id))
+      if (reviewed && legalChanged) {
+        await requestLegalChange(tx, { scope, before, legal, requestId: input.requestId })
+      }
       const changed = Object.fromEntries(
         Object.entries(values).filter(
           ([key, value]) => before[key as keyof typeof before] !== value,
@@ -132,9 +148,13 @@ export async function updateCooperativeProfile(input: {
         after: { ...changed, ...(logo ? { logo: logo.key } : {}) },
         requestId: input.requestId,
       })
-      return logo ? before.logo : null
+      return {
+        replacedLogo: logo ? before.logo : null,
+        legalChangeRequested: reviewed && legalChanged,
+      }
     })
     await releaseImage(replacedLogo)
+    return { legalChangeRequested }
   } catch (error) {
     if (logo) await releaseImage(logo).catch(() => {})
     if (isUniqueViolation(error, 'cooperatives_ice_unique')) {
@@ -142,6 +162,60 @@ export async function updateCooperativeProfile(input: {
     }
     throw error
   }
+}
+
+export const legalIdentityFields = [
+  'legalNameAr',
+  'legalNameFr',
+  'registerNumber',
+  'registerCourt',
+  'ice',
+] as const satisfies readonly (keyof LegalIdentity)[]
+
+function legalIdentityOf(values: LegalIdentity): LegalIdentity {
+  return Object.fromEntries(legalIdentityFields.map((k) => [k, values[k]])) as LegalIdentity
+}
+
+function withoutLegalIdentity<T extends LegalIdentity>(values: T) {
+  const rest: Partial<T> = { ...values }
+  for (const key of legalIdentityFields) delete rest[key]
+  return rest
+}
+
+/**
+ * A change of legal identity waits for a reviewer, like a RIB change: the managers are told
+ * and the reviewers get it in their queue. A newer request replaces one still waiting.
+ */
+async function requestLegalChange(
+  tx: Queryable,
+  input: {
+    scope: CooperativeScope
+    before: LegalIdentity & { displayName: string }
+    legal: LegalIdentity
+    requestId?: string
+  },
+) {
+  const { scope, before, legal } = input
+  await tx
+    .update(cooperatives)
+    // Milliseconds only, so that the reviewer's form can name this exact request.
+    .set({ pendingLegal: legal, pendingLegalRequestedAt: new Date() })
+    .where(eq(cooperatives.id, scope.cooperative.id))
+  await recordAudit(tx, {
+    actorUserId: scope.user.id,
+    actorRole: scope.role,
+    action: 'cooperative.legal_change_requested',
+    targetType: 'cooperative',
+    targetId: scope.cooperative.id,
+    before: legalIdentityOf(before),
+    after: legal,
+    requestId: input.requestId,
+  })
+  await emailManagers(tx, scope.cooperative.id, 'legalChangeRequested', {
+    cooperative: before.displayName,
+    requestedBy: scope.user.name,
+  })
+  await emailReviewers(tx, 'legalChangeToReview', { cooperative: before.displayName })
 }
 
 /**

@@ -9,7 +9,7 @@ import { auditLog } from '#db/schema/audit.ts'
 import { users } from '#db/schema/identity.ts'
 import { provinces, regions } from '#db/schema/reference.ts'
 import { db } from '#app/utils/db.server.ts'
-import { DomainError } from '#app/utils/errors.server.ts'
+import { DomainError, isUniqueViolation } from '#app/utils/errors.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { type AssociationScope } from '#app/modules/auth/guards.server.ts'
 import { type EmailTemplate } from '#app/modules/notifications/outbox.server.ts'
@@ -170,9 +170,84 @@ export async function decideRibChange(input: {
   })
 }
 
+/**
+ * Approve or reject a change of legal identity. `expectedRequestedAt` names the request the
+ * reviewer saw: a newer one in the meantime must be reviewed on its own.
+ */
+export async function decideLegalChange(input: {
+  actor: AssociationScope
+  cooperativeId: string
+  approve: boolean
+  expectedRequestedAt: string
+  requestId?: string
+}) {
+  await assertNotOwnCooperative(input.actor, input.cooperativeId)
+  try {
+    await db.transaction(async (tx) => {
+      const [before] = await tx
+        .select({
+          legalNameAr: cooperatives.legalNameAr,
+          legalNameFr: cooperatives.legalNameFr,
+          registerNumber: cooperatives.registerNumber,
+          registerCourt: cooperatives.registerCourt,
+          ice: cooperatives.ice,
+          pendingLegal: cooperatives.pendingLegal,
+          pendingLegalRequestedAt: cooperatives.pendingLegalRequestedAt,
+          displayName: cooperatives.displayName,
+        })
+        .from(cooperatives)
+        .where(eq(cooperatives.id, input.cooperativeId))
+      if (!before?.pendingLegal || !before.pendingLegalRequestedAt) {
+        throw new DomainError('conflict', 'legalChange.errors.noPending')
+      }
+      const requestedAt = before.pendingLegalRequestedAt
+      if (requestedAt.toISOString() !== input.expectedRequestedAt) {
+        throw new DomainError('conflict', 'legalChange.errors.changedMeanwhile')
+      }
+      const { pendingLegal, pendingLegalRequestedAt: _at, displayName, ...inForce } = before
+      const [updated] = await tx
+        .update(cooperatives)
+        .set({
+          ...(input.approve ? pendingLegal : {}),
+          pendingLegal: null,
+          pendingLegalRequestedAt: null,
+        })
+        .where(
+          and(
+            eq(cooperatives.id, input.cooperativeId),
+            eq(cooperatives.pendingLegalRequestedAt, requestedAt),
+          ),
+        )
+        .returning({ id: cooperatives.id })
+      if (!updated) throw new DomainError('conflict', 'legalChange.errors.changedMeanwhile')
+      await recordAudit(tx, {
+        actorUserId: input.actor.user.id,
+        actorRole: input.actor.role,
+        action: input.approve ? 'cooperative.legal_approved' : 'cooperative.legal_rejected',
+        targetType: 'cooperative',
+        targetId: input.cooperativeId,
+        before: inForce,
+        after: input.approve ? pendingLegal : inForce,
+        requestId: input.requestId,
+      })
+      await emailManagers(
+        tx,
+        input.cooperativeId,
+        input.approve ? 'legalChangeApproved' : 'legalChangeRejected',
+        { cooperative: displayName },
+      )
+    })
+  } catch (error) {
+    if (isUniqueViolation(error, 'cooperatives_ice_unique')) {
+      throw new DomainError('conflict', 'errors.iceTaken')
+    }
+    throw error
+  }
+}
+
 /** Counters per status and the applications waiting, oldest first. */
 export async function getReviewQueue() {
-  const [counts, queue, ribChanges] = await Promise.all([
+  const [counts, queue, ribChanges, legalChanges] = await Promise.all([
     db
       .select({ status: cooperatives.status, count: sql<number>`count(*)::int` })
       .from(cooperatives)
@@ -201,8 +276,17 @@ export async function getReviewQueue() {
       .from(cooperatives)
       .where(isNotNull(cooperatives.pendingRib))
       .orderBy(asc(cooperatives.pendingRibRequestedAt)),
+    db
+      .select({
+        id: cooperatives.id,
+        displayName: cooperatives.displayName,
+        requestedAt: cooperatives.pendingLegalRequestedAt,
+      })
+      .from(cooperatives)
+      .where(isNotNull(cooperatives.pendingLegal))
+      .orderBy(asc(cooperatives.pendingLegalRequestedAt)),
   ])
-  return { counts, queue, ribChanges }
+  return { counts, queue, ribChanges, legalChanges }
 }
 
 export async function listCooperativesByStatus(status: CooperativeStatus) {
@@ -249,6 +333,8 @@ export async function getCooperativeForReview(id: string) {
       accountHolder: cooperatives.accountHolder,
       pendingRib: cooperatives.pendingRib,
       pendingAccountHolder: cooperatives.pendingAccountHolder,
+      pendingLegal: cooperatives.pendingLegal,
+      pendingLegalRequestedAt: cooperatives.pendingLegalRequestedAt,
       status: cooperatives.status,
       decisionNote: cooperatives.decisionNote,
       appliedAt: cooperatives.appliedAt,

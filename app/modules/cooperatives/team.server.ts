@@ -11,7 +11,7 @@ import { db, type Queryable } from '#app/utils/db.server.ts'
 import { DomainError } from '#app/utils/errors.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { normalizeEmail } from '#app/modules/auth/accounts.server.ts'
-import { type CooperativeScope } from '#app/modules/auth/guards.server.ts'
+import { type CooperativeScope, isEmailVerified } from '#app/modules/auth/guards.server.ts'
 import { type SessionUser } from '#app/modules/auth/session.server.ts'
 import { enqueueEmail } from '#app/modules/notifications/outbox.server.ts'
 
@@ -186,6 +186,11 @@ export async function acceptInvitation(input: {
     throw new DomainError('forbidden', 'errors.invitationOtherAccount', {
       details: { email: invited.email },
     })
+  }
+  // The same address is not enough: anyone can sign up with an address that is not theirs.
+  // Only the owner, who followed the verification link, joins.
+  if (!isEmailVerified(input.user)) {
+    throw new DomainError('forbidden', 'verifyEmail.errors.notVerified')
   }
   return db.transaction(async (tx) => {
     const [already] = await tx

@@ -31,6 +31,14 @@ export type EmailTemplate =
   | 'orderCancelled'
   | 'cooperativeNewOrder'
   | 'cooperativeOrderCancelled'
+  | 'verifyEmail'
+  | 'twoFactorEnabled'
+  | 'twoFactorDisabled'
+  | 'recoveryCodeUsed'
+  | 'legalChangeRequested'
+  | 'legalChangeToReview'
+  | 'legalChangeApproved'
+  | 'legalChangeRejected'
 
 /**
  * Queue an e-mail in the outbox, in the caller's transaction. Subject and body come from the
