@@ -366,13 +366,14 @@ export async function updateProduct(input: {
       if (variant.id) {
         // Stock moves by what the person changed, never to the figure the form was showing:
         // units sold while the form was open stay sold.
-        const delta = variant.stockQuantity - (variant.stockShown ?? variant.stockQuantity)
+        // (A form without the figure it showed is taken at its word.)
+        const stock =
+          variant.stockShown == null
+            ? variant.stockQuantity
+            : sql`greatest(${productVariants.stockQuantity} + ${variant.stockQuantity - variant.stockShown}, 0)`
         await tx
           .update(productVariants)
-          .set({
-            ...values,
-            stockQuantity: sql`greatest(${productVariants.stockQuantity} + ${delta}, 0)`,
-          })
+          .set({ ...values, stockQuantity: stock })
           .where(eq(productVariants.id, variant.id))
       } else
         await tx

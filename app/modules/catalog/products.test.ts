@@ -74,6 +74,7 @@ function editForm(
     labelEn: ['', ''],
     price: ['120', ''],
     stock: ['4', ''],
+    stockShown: ['10', ''],
     weight: ['600', ''],
     ...overrides,
   }
