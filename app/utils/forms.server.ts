@@ -56,7 +56,8 @@ export function parseForm<S extends z.ZodType>(
 }
 
 function translateIssue(message: string, t: Translate) {
-  return message.startsWith('errors.') ? t(message) : t('errors.invalid')
+  // Catalogue keys: shared `errors.*`, or a domain's own (`checkout.errors.*`).
+  return /^(\w+\.)?errors\./.test(message) ? t(message) : t('errors.invalid')
 }
 
 export function badRequest(reply: FormReply, status = 400) {
