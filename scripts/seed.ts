@@ -2,6 +2,7 @@
 // Safe to run again: every step skips what is already there.
 import { ensureAdmin } from '#db/seed/admin.ts'
 import { seedDemoCatalog } from '#db/seed/demo-catalog.ts'
+import { seedDemoOrders } from '#db/seed/demo-orders.ts'
 import { seedDemoWorld } from '#db/seed/demo.ts'
 import { seedReferenceData } from '#db/seed/reference.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
@@ -22,8 +23,9 @@ if (admin.created) {
 if (env.SEED_DEMO === 'true') {
   const created = await seedDemoWorld(handle.db)
   const catalog = await seedDemoCatalog(handle.db)
+  const demoOrders = await seedDemoOrders()
   console.log(
-    `Demo world: ${created} cooperatives, ${catalog.products} products, ${catalog.certificates} certificates added.`,
+    `Demo world: ${created} cooperatives, ${catalog.products} products, ${catalog.certificates} certificates, ${demoOrders} orders added.`,
   )
 }
 await handle.close()

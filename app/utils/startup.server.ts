@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { ensureAdmin } from '#db/seed/admin.ts'
 import { seedDemoCatalog } from '#db/seed/demo-catalog.ts'
+import { seedDemoOrders } from '#db/seed/demo-orders.ts'
 import { seedDemoWorld } from '#db/seed/demo.ts'
 import { seedReferenceData } from '#db/seed/reference.ts'
 import { sendCertificateReminders } from '#app/modules/certification/reminders.server.ts'
@@ -42,8 +43,9 @@ export async function prepareDatabase(logger: Logger = console): Promise<{ first
   if (firstStart && env.SEED_DEMO === 'true') {
     const count = await seedDemoWorld(handle.db)
     const catalog = await seedDemoCatalog(handle.db)
+    const demoOrders = await seedDemoOrders()
     logger.info(
-      `Demo world seeded: ${count} cooperatives, ${catalog.products} products, ${catalog.certificates} certificates`,
+      `Demo world seeded: ${count} cooperatives, ${catalog.products} products, ${catalog.certificates} certificates, ${demoOrders} orders`,
     )
   }
   return { firstStart }

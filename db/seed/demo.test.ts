@@ -5,6 +5,8 @@ import { db } from '#app/utils/db.server.ts'
 import { explainProducts, purchasableProductIds } from '#app/modules/certification/gate.server.ts'
 import { seedDemoCatalog } from './demo-catalog.ts'
 import { seedDemoWorld } from './demo.ts'
+import { seedDemoOrders } from './demo-orders.ts'
+import { cooperativeOrders } from '#db/schema/orders.ts'
 
 describe('the demo world', () => {
   test('shows products on sale and products hidden for every reason, and seeding again adds nothing', async () => {
@@ -34,6 +36,26 @@ describe('the demo world', () => {
     ]) {
       expect(kinds, expected).toContain(expected)
     }
+    // Orders in every state a cash-on-delivery order can reach, placed through the modules.
+    expect(await seedDemoOrders()).toBeGreaterThanOrEqual(10)
+    const states = new Set(
+      (await db.select({ status: cooperativeOrders.status }).from(cooperativeOrders)).map(
+        (r) => r.status,
+      ),
+    )
+    for (const state of [
+      'awaiting_confirmation',
+      'placed',
+      'preparing',
+      'shipped',
+      'delivered',
+      'completed',
+      'cancelled',
+      'refused_at_door',
+      'returned',
+    ])
+      expect(states, state).toContain(state)
+    expect(await seedDemoOrders()).toBe(0)
     expect(await seedDemoWorld(db)).toBe(0)
     expect((await seedDemoCatalog(db)).products).toBe(0)
     const [{ count } = { count: 0 }] = await db
