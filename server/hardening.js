@@ -77,11 +77,13 @@ export function resourceRoutePatterns(routes) {
 }
 
 /**
- * A resource route (a file, a sitemap) asked for as `.data` would go through single fetch
- * and come out without its own headers (attachment, CSP, nosniff): there is no such data.
+ * A resource route (a file, a sitemap) read as `.data` would go through single fetch and
+ * come out without its own headers (attachment, CSP, nosniff): there is no such data. Its
+ * action stays reachable: a `<Form>` posts to `/logout.data` when JavaScript runs.
  */
 export function refuseResourceData(patterns) {
   return function refuse(req, res, next) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next()
     if (!resourceSuffix.test(req.path)) return next()
     const path = req.path.replace(resourceSuffix, '')
     if (!patterns.some((pattern) => pattern.test(path))) return next()

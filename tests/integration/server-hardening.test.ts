@@ -182,11 +182,13 @@ describe('response headers', () => {
 })
 
 describe('.data of resource routes', () => {
-  test('a file or sitemap asked for as single-fetch data is a 404; pages keep their data', async () => {
+  test('a file or sitemap read as single-fetch data is a 404; pages and actions keep theirs', async () => {
     for (const path of ['/documents/123.data', '/media/a/b.webp.data', '/sitemap.xml.data']) {
       expect((await send(plain, path)).status, path).toBe(404)
     }
     expect((await send(plain, '/documents/123')).status).toBe(200)
     expect((await send(plain, '/account.data')).status).toBe(200)
+    // A resource route's action (log out) is posted to as data by <Form>.
+    expect((await send(plain, '/documents/123.data', { method: 'POST' })).status).toBe(200)
   })
 })
