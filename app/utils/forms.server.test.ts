@@ -67,6 +67,25 @@ describe('form size by count of fields', () => {
     )
   })
 
+  test('a streamed urlencoded body is refused at its 501st field, before its end is read', async () => {
+    let pulled = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1
+        // 100 fields a chunk, without end: only a refusal by count stops the reading.
+        controller.enqueue(new TextEncoder().encode('&a='.repeat(100)))
+      },
+    })
+    const request = new Request('http://localhost:3000/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    await expect(readFormData(request)).rejects.toMatchObject({ status: 413 })
+    expect(pulled).toBeLessThanOrEqual(8)
+  })
+
   test('a form at the limit is still read', async () => {
     const body = `a=1${'&b=2'.repeat(maxFormFields - 1)}`
     const formData = await readFormData(post('/x', body, 'application/x-www-form-urlencoded'))

@@ -136,10 +136,14 @@ export async function readFormData(
   if (Number.isFinite(declared) && declared > maxBytes) {
     throw new Response('The form is too large', { status: 413 })
   }
+  const contentType = request.headers.get('content-type') ?? ''
+  // An urlencoded body is counted as it arrives: refused at the 501st field, not at its end.
+  const urlencoded = /^application\/x-www-form-urlencoded\b/i.test(contentType)
   const chunks: Uint8Array[] = []
   if (request.body) {
     const reader = request.body.getReader()
     let total = 0
+    let separators = 0
     for (;;) {
       const { done, value } = await reader.read()
       if (done) break
@@ -148,11 +152,19 @@ export async function readFormData(
         await reader.cancel()
         throw new Response('The form is too large', { status: 413 })
       }
+      if (urlencoded) {
+        for (let at = value.indexOf(0x26); at !== -1; at = value.indexOf(0x26, at + 1)) {
+          separators += 1
+        }
+        if (separators + 1 > maxFields) {
+          await reader.cancel()
+          throw tooManyFields()
+        }
+      }
       chunks.push(value)
     }
   }
   const body = Buffer.concat(chunks)
-  const contentType = request.headers.get('content-type') ?? ''
   if (countFormFields(body, contentType) > maxFields) throw tooManyFields()
   try {
     return await new Response(body, { headers: { 'content-type': contentType } }).formData()
