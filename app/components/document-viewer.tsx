@@ -66,17 +66,14 @@ function PdfPages({ src, label }: { src: string; label: string }) {
     }
   }, [src, label, t])
 
+  // No live region: the page's own status (the toast of a decision) is the one to announce.
   return (
     <div className="flex flex-col gap-2">
       {state.status === 'loading' ? (
-        <p role="status" className="text-ink-soft">
-          {t('hardening.viewer.loading')}
-        </p>
+        <p className="text-ink-soft">{t('hardening.viewer.loading')}</p>
       ) : null}
       {state.status === 'failed' ? (
-        <p role="status" className="text-ink-soft">
-          {t('hardening.viewer.failed')}
-        </p>
+        <p className="text-ink-soft">{t('hardening.viewer.failed')}</p>
       ) : null}
       {state.status === 'ready' && state.pages > 30 ? (
         <p className="text-ink-soft">{t('hardening.viewer.morePages', { pages: state.pages })}</p>
