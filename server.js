@@ -5,6 +5,14 @@ import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
 import express from 'express'
 import pino from 'pino'
+import {
+  forgetUntrustedForwarding,
+  refuseForeignOrigins,
+  refuseResourceData,
+  refuseUnknownMethods,
+  resourceRoutePatterns,
+  settleHeaders,
+} from './server/hardening.js'
 
 const production = process.env.NODE_ENV === 'production'
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined })
@@ -25,8 +33,8 @@ const { stop } = await build.entry.module.startup({ logger })
 
 const app = express()
 app.disable('x-powered-by')
-if (process.env.TRUST_PROXY === 'true' || process.env.TRUST_PROXY === '1')
-  app.set('trust proxy', true)
+const trustProxy = process.env.TRUST_PROXY === 'true' || process.env.TRUST_PROXY === '1'
+if (trustProxy) app.set('trust proxy', true)
 app.use(compression())
 
 const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/
@@ -54,10 +62,14 @@ app.use((req, res, next) => {
 // appends headers, so the page policy must not be set for them at all.
 const documentPaths = /^\/(documents|certificate-files)\//
 
+app.use(settleHeaders({ hsts: production }))
+app.use(refuseUnknownMethods)
+app.use(forgetUntrustedForwarding(trustProxy))
+app.use(refuseForeignOrigins)
+app.use(refuseResourceData(resourceRoutePatterns(build.routes)))
+
 app.use((req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff')
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-  if (production) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
   if (documentPaths.test(req.path)) return next()
   const nonce = res.locals.nonce
   const csp = [

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next'
+import { DocumentViewer } from '#app/components/document-viewer.tsx'
 import { Field, FieldError } from '#app/components/forms.tsx'
 
 type Reply = { values: Record<string, string>; fieldErrors: Record<string, string> } | undefined
 
-/** The evidence files, shown in the page: PDFs framed, photos as images. */
+/** The evidence files, shown in the page: PDFs drawn by PDF.js, photos as images. */
 export function EvidenceViewer({ files }: { files: { id: string; contentType: string }[] }) {
   const { t } = useTranslation()
   return (
@@ -12,25 +13,14 @@ export function EvidenceViewer({ files }: { files: { id: string; contentType: st
         {t('certReview.evidence')}
       </h2>
       {files.length === 0 ? <p>{t('certReview.noFiles')}</p> : null}
-      {files.map((f, i) => {
-        const label = t('certReview.file', { n: i + 1 })
-        const src = `/certificate-files/${f.id}`
-        return (
-          <figure key={f.id} className="card flex flex-col gap-2">
-            <figcaption className="flex justify-between gap-2 font-semibold">
-              {label}
-              <a href={src} target="_blank" rel="noreferrer">
-                {t('certReview.openFile')}
-              </a>
-            </figcaption>
-            {f.contentType === 'application/pdf' ? (
-              <iframe src={src} title={label} className="h-[32rem] w-full rounded border" />
-            ) : (
-              <img src={src} alt={label} className="max-h-[32rem] w-full rounded object-contain" />
-            )}
-          </figure>
-        )
-      })}
+      {files.map((f, i) => (
+        <DocumentViewer
+          key={f.id}
+          src={`/certificate-files/${f.id}`}
+          contentType={f.contentType}
+          label={t('certReview.file', { n: i + 1 })}
+        />
+      ))}
     </section>
   )
 }

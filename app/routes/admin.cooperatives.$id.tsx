@@ -8,6 +8,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { LegalChangeReview } from '#app/components/legal-change-review.tsx'
+import { DocumentViewer } from '#app/components/document-viewer.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormError, TextAreaField } from '#app/components/forms.tsx'
 import { requireAssociationRole } from '#app/modules/auth/guards.server.ts'
@@ -165,27 +166,12 @@ export default function CooperativeReview() {
           </h2>
           {documents.length === 0 ? <p>{t('profile.noDocuments')}</p> : null}
           {documents.map((d) => (
-            <figure key={d.id} className="card flex flex-col gap-2">
-              <figcaption className="flex justify-between gap-2 font-semibold">
-                {t(`documentKind.${d.kind}`)}
-                <a href={`/documents/${d.id}`} target="_blank" rel="noreferrer">
-                  {t('review.openDocument')}
-                </a>
-              </figcaption>
-              {d.contentType === 'application/pdf' ? (
-                <iframe
-                  src={`/documents/${d.id}`}
-                  title={t(`documentKind.${d.kind}`)}
-                  className="h-96 w-full rounded border"
-                />
-              ) : (
-                <img
-                  src={`/documents/${d.id}`}
-                  alt={t(`documentKind.${d.kind}`)}
-                  className="max-h-96 w-full rounded object-contain"
-                />
-              )}
-            </figure>
+            <DocumentViewer
+              key={d.id}
+              src={`/documents/${d.id}`}
+              contentType={d.contentType}
+              label={t(`documentKind.${d.kind}`)}
+            />
           ))}
         </section>
         <section aria-labelledby="application-heading" className="flex flex-col gap-4">

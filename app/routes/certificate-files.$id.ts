@@ -11,8 +11,8 @@ const extensions: Record<string, string> = {
 
 /**
  * A certificate's evidence file, for the certificate's cooperative and the association only
- * (anyone else gets 404, so its existence is not revealed). It may be framed by our own pages
- * (the reviewer's viewer) and nowhere else.
+ * (anyone else gets 404, so its existence is not revealed). Served only as an attachment:
+ * our pages show it as an image or draw it with PDF.js (see ADR 011).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -21,12 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return new Response(new Uint8Array(file.data), {
       headers: {
         'Content-Type': file.contentType,
-        'Content-Disposition': `inline; filename="certificate${extensions[file.contentType] ?? ''}"`,
+        'Content-Disposition': `attachment; filename="certificate${extensions[file.contentType] ?? ''}"`,
         'Cache-Control': 'private, no-store',
         'X-Content-Type-Options': 'nosniff',
-        'Content-Security-Policy':
-          "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
-        'X-Frame-Options': 'SAMEORIGIN',
+        // Never rendered as a page of ours: a download, or bytes for an <img> or PDF.js.
+        'Content-Security-Policy': "default-src 'none'; sandbox; frame-ancestors 'none'",
+        'X-Frame-Options': 'DENY',
+        'Cross-Origin-Resource-Policy': 'same-origin',
       },
     })
   } catch (error) {

@@ -14,7 +14,7 @@ import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
 import { toastCookie } from '#app/modules/auth/session.server.ts'
 import { readCooperativeForm } from '#app/modules/cooperatives/application-form.server.ts'
 import { resubmitApplication } from '#app/modules/cooperatives/application.server.ts'
-import { formatIban, ibanFromRib } from '#app/modules/cooperatives/identifiers.ts'
+import { formatIban, ibanFromRib, maskIban } from '#app/modules/cooperatives/identifiers.ts'
 import {
   getCooperativeProfile,
   listCooperativeDocuments,
@@ -34,8 +34,11 @@ import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
-function iban(rib: string | null) {
-  return rib ? formatIban(ibanFromRib(rib)) : null
+/** Managers see the bank account in full; members only its last four digits. */
+function iban(rib: string | null, role: string) {
+  if (!rib) return null
+  const full = ibanFromRib(rib)
+  return role === 'manager' ? formatIban(full) : maskIban(full)
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -60,9 +63,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role: scope.role,
     profile: {
       ...rest,
-      iban: iban(rib),
-      rib,
-      pendingIban: iban(pendingRib),
+      iban: iban(rib, scope.role),
+      rib: scope.role === 'manager' ? rib : null,
+      pendingIban: iban(pendingRib, scope.role),
       pendingRibRequestedAt: profile.pendingRibRequestedAt
         ? formatDate(profile.pendingRibRequestedAt, language)
         : null,

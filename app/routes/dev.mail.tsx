@@ -5,17 +5,18 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { formatDate } from '#app/modules/i18n/format.ts'
 import { listOutbox } from '#app/modules/notifications/outbox.server.ts'
-import { devMailboxEnabled } from '#app/utils/env.server.ts'
+import { requireDevMailboxReader } from '#app/modules/notifications/dev-mailbox.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
 /**
  * The development mailbox: without an SMTP relay, e-mails stay in the outbox and are read
- * here. It shows reset links, so it exists only outside production (or in the local demo).
+ * here. It shows reset links, so it exists only outside production (or in the local demo),
+ * and only for an admin or a browser on the machine itself.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (!devMailboxEnabled()) throw new Response('Not found', { status: 404 })
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireDevMailboxReader(request, context.clientIp)
   const { t, language } = await getTranslator(request)
   const messages = await listOutbox(100)
   return {

@@ -4,8 +4,8 @@ import { readCooperativeDocument } from '#app/modules/cooperatives/profile.serve
 import { isDomainError } from '#app/utils/errors.server.ts'
 
 /**
- * A cooperative's private document, for its members and the association only. It may be
- * framed by our own pages (the reviewer's document viewer) and nowhere else.
+ * A cooperative's private document, for its members and the association only. Served only
+ * as an attachment: our pages show it as an image or draw it with PDF.js (see ADR 011).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -14,12 +14,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return new Response(new Uint8Array(document.data), {
       headers: {
         'Content-Type': document.contentType,
-        'Content-Disposition': `inline; filename="${document.kind}${document.contentType === 'application/pdf' ? '.pdf' : document.contentType === 'image/png' ? '.png' : '.jpg'}"`,
+        'Content-Disposition': `attachment; filename="${document.kind}${document.contentType === 'application/pdf' ? '.pdf' : document.contentType === 'image/png' ? '.png' : '.jpg'}"`,
         'Cache-Control': 'private, no-store',
         'X-Content-Type-Options': 'nosniff',
-        'Content-Security-Policy':
-          "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
-        'X-Frame-Options': 'SAMEORIGIN',
+        // Never rendered as a page of ours: a download, or bytes for an <img> or PDF.js.
+        'Content-Security-Policy': "default-src 'none'; sandbox; frame-ancestors 'none'",
+        'X-Frame-Options': 'DENY',
+        'Cross-Origin-Resource-Policy': 'same-origin',
       },
     })
   } catch (error) {

@@ -1,3 +1,5 @@
+import { getEnv } from './env.server.ts'
+
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
@@ -19,10 +21,11 @@ export function assertSameOrigin(request: Request) {
     } catch {
       throw new Response('Malformed Origin header', { status: 403 })
     }
-    const host =
-      request.headers.get('x-forwarded-host') ??
-      request.headers.get('host') ??
-      new URL(request.url).host
+    // X-Forwarded-Host is anyone's to write unless a proxy we trust sets it.
+    const forwardedHost = getEnv().TRUST_PROXY
+      ? request.headers.get('x-forwarded-host')?.split(',')[0]?.trim()
+      : undefined
+    const host = forwardedHost || request.headers.get('host') || new URL(request.url).host
     if (originHost !== host) throw new Response('Cross-origin request refused', { status: 403 })
   } else if (origin === 'null') {
     throw new Response('Opaque origin refused', { status: 403 })

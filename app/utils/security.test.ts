@@ -40,6 +40,15 @@ describe('assertSameOrigin', () => {
     expect(refused(post({ origin: 'null' }))).toBe(true)
     expect(refused(post({ origin: 'not a url' }))).toBe(true)
   })
+
+  test('does not take X-Forwarded-Host from a request when no proxy is trusted', () => {
+    expect(
+      refused(post({ origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' })),
+    ).toBe(true)
+    expect(
+      refused(post({ origin: 'http://localhost:3000', 'x-forwarded-host': 'evil.example' })),
+    ).toBe(false)
+  })
 })
 
 describe('safeRedirectPath', () => {

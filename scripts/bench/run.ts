@@ -5,7 +5,8 @@
 // DATABASE_URL must name a PostgreSQL database that may be emptied: the run drops its
 // public and drizzle schemas and fills it anew. Switches (environment):
 //   BENCH_SKIP_GENERATE=1   reuse the world already in the database
-//   BENCH_SKIP_SEARCH=1, BENCH_SKIP_LOAD=1, BENCH_SKIP_BUNDLE=1, BENCH_SKIP_LIGHTHOUSE=1
+//   BENCH_SKIP_SEARCH=1, BENCH_SKIP_LOAD=1, BENCH_SKIP_BUNDLE=1, BENCH_SKIP_LIGHTHOUSE=1,
+//   BENCH_SKIP_HOSTILE=1
 //   BENCH_REBUILD=1         build the app even when build/ exists
 //   BENCH_PRODUCTS=100000, BENCH_COOPERATIVES=1000
 //   BENCH_CONNECTIONS=20, BENCH_DURATION=10, BENCH_WARMUP=3 (seconds per page)
@@ -25,6 +26,7 @@ import { createDiskStorage, setStorage } from '#app/modules/media/storage.server
 import { measureBundles } from './bundle.ts'
 import { describeMachine, measureData, pickTargets } from './facts.ts'
 import { storeImagePool } from './images.ts'
+import { measureHostileForm } from './hostile.ts'
 import { findChromium, runLighthouse } from './lighthouse.ts'
 import { loadTest, type PageTarget } from './load.ts'
 import { type BenchResults, keptAnalysis, type Outcome, renderReport } from './report.ts'
@@ -55,6 +57,7 @@ const config = z
     BENCH_SKIP_LOAD: flag,
     BENCH_SKIP_BUNDLE: flag,
     BENCH_SKIP_LIGHTHOUSE: flag,
+    BENCH_SKIP_HOSTILE: flag,
     BENCH_REBUILD: flag,
     BENCH_PRODUCTS: z.coerce.number().int().positive().default(100_000),
     BENCH_COOPERATIVES: z.coerce.number().int().positive().default(1_000),
@@ -245,7 +248,11 @@ const search = await phase(
   },
 )
 
-const needsBuild = !env.BENCH_SKIP_LOAD || !env.BENCH_SKIP_LIGHTHOUSE || !env.BENCH_SKIP_BUNDLE
+const needsBuild =
+  !env.BENCH_SKIP_LOAD ||
+  !env.BENCH_SKIP_LIGHTHOUSE ||
+  !env.BENCH_SKIP_BUNDLE ||
+  !env.BENCH_SKIP_HOSTILE
 const build = await phase('Build', !needsBuild && 'nothing needs it', async () => {
   const outcome = ensureBuild(env.BENCH_REBUILD)
   console.log(
@@ -283,7 +290,7 @@ const bundles = await phase(
 )
 
 const running: { server?: RunningServer } = {}
-const needsServer = !env.BENCH_SKIP_LOAD || !env.BENCH_SKIP_LIGHTHOUSE
+const needsServer = !env.BENCH_SKIP_LOAD || !env.BENCH_SKIP_LIGHTHOUSE || !env.BENCH_SKIP_HOSTILE
 const serverStart = await phase(
   'Start the server',
   (!needsServer && 'nothing needs it') || (build.state !== 'done' && 'no build'),
@@ -391,6 +398,20 @@ const lighthouse = await phase(
   },
 )
 
+const hostileForm = await phase(
+  'A form of 40,000 fields',
+  (env.BENCH_SKIP_HOSTILE && 'BENCH_SKIP_HOSTILE') || (!origin && 'no server'),
+  async () => {
+    await waitUntilIdle(origin!, serverQueries)
+    const result = await measureHostileForm(origin!)
+    console.log(
+      `  refused in p50 ${milliseconds(result.refuse.p50)} p95 ${milliseconds(result.refuse.p95)} ${JSON.stringify(result.statuses)};` +
+        ` /healthz idle p95 ${milliseconds(result.healthzIdle.p95)}, meanwhile p95 ${milliseconds(result.healthzDuring.p95)} (max ${milliseconds(result.healthzDuring.max)})`,
+    )
+    return result
+  },
+)
+
 await running.server?.stop()
 
 const results: BenchResults = {
@@ -404,6 +425,7 @@ const results: BenchResults = {
   build,
   bundles,
   lighthouse,
+  hostileForm,
   phases,
 }
 // Formatted as `npm run lint` expects of every file in the repository.
@@ -432,7 +454,14 @@ if (!env.BENCH_KEEP) {
 }
 await handle.close()
 
-const failed = [generation, search, build, bundles, serverStart, load, lighthouse].some(
-  (outcome) => outcome.state === 'failed',
-)
+const failed = [
+  generation,
+  search,
+  build,
+  bundles,
+  serverStart,
+  load,
+  lighthouse,
+  hostileForm,
+].some((outcome) => outcome.state === 'failed')
 process.exit(failed ? 1 : 0)

@@ -78,7 +78,10 @@ export async function signUp(input: {
 
 /** Check credentials, throttled per client address and per account. */
 export async function logIn(input: { email: string; password: string; clientIp: string }) {
-  const accountKey = `login:account:${normalizeEmail(input.email)}`
+  // Wrong passwords are counted per account *and* address: counted per account alone, five
+  // guesses from anywhere would lock the real owner out (a cooperative's manager, on the day
+  // her orders come in). Guessing from many addresses still meets the per-address limit.
+  const accountKey = `login:account-ip:${normalizeEmail(input.email)}:${input.clientIp}`
   const ipState = await hitRateLimit(`login:ip:${input.clientIp}`, rules.loginPerIp)
   if (!ipState.allowed) tooManyAttempts(ipState)
   const accountState = await peekRateLimit(accountKey, rules.loginFailuresPerAccount)

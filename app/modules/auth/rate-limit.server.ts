@@ -6,6 +6,7 @@ export type RateLimitRule = { limit: number; windowSeconds: number }
 
 export const rules = {
   loginPerIp: { limit: 100, windowSeconds: 15 * 60 },
+  /** Wrong passwords for one account from one address. */
   loginFailuresPerAccount: { limit: 5, windowSeconds: 15 * 60 },
   resetPerIp: { limit: 10, windowSeconds: 60 * 60 },
   resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },

@@ -152,19 +152,17 @@ export function parseProductForm(
   if (variants.length === 0 && !Object.keys(fieldErrors).some((k) => k.startsWith('variant-')))
     fieldErrors.variants = t('errors.variantRequired')
   const imageIds = formData.getAll('imageId').map(String)
+  // Each list read once (not once per photo).
+  const [altsAr, altsFr, altsEn] = ['altAr', 'altFr', 'altEn'].map((name) => formData.getAll(name))
+  const altAt = (list: FormDataEntryValue[] | undefined, i: number) =>
+    String(list?.[i] ?? '')
+      .trim()
+      .slice(0, 200)
   const imageAlts = imageIds.map((id, i) => ({
     id,
-    altAr: String(formData.getAll('altAr')[i] ?? '')
-      .trim()
-      .slice(0, 200),
-    altFr:
-      String(formData.getAll('altFr')[i] ?? '')
-        .trim()
-        .slice(0, 200) || null,
-    altEn:
-      String(formData.getAll('altEn')[i] ?? '')
-        .trim()
-        .slice(0, 200) || null,
+    altAr: altAt(altsAr, i),
+    altFr: altAt(altsFr, i) || null,
+    altEn: altAt(altsEn, i) || null,
   }))
   if (!parsed.ok || Object.keys(fieldErrors).length) {
     const values = Object.fromEntries(

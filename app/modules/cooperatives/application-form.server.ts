@@ -8,9 +8,15 @@ import { readUploadForm } from '#app/modules/media/upload-form.server.ts'
 import { type FormReply, parseForm } from '#app/utils/forms.server.ts'
 import { type ApplicationFiles } from './application.server.ts'
 
+const documentBytes = 8 * 1024 * 1024
+
+/**
+ * Anyone may apply, signed in or not, and the body is held in memory while it is read: the
+ * total is the four documents and a little room for the fields, nothing more (see ADR 011).
+ */
 export const uploadLimits = {
-  maxFileBytes: 10 * 1024 * 1024,
-  maxTotalBytes: 45 * 1024 * 1024,
+  maxFileBytes: documentBytes,
+  maxTotalBytes: 4 * documentBytes + 512 * 1024,
   maxFiles: 4,
 }
 

@@ -33,6 +33,12 @@ export function formatIban(iban: string): string {
   return iban.replace(/(.{4})/g, '$1 ').trim()
 }
 
+/** An IBAN with all but its last four characters hidden, grouped like `formatIban`. */
+export function maskIban(iban: string): string {
+  const compact = iban.replace(/\s/g, '')
+  return formatIban('•'.repeat(Math.max(0, compact.length - 4)) + compact.slice(-4))
+}
+
 /** Strip spaces, dots and dashes people type inside long numbers. */
 export function digitsOnly(value: string): string {
   return value.replace(/[\s.\-_]/g, '')

@@ -361,3 +361,31 @@ describe('image slots', () => {
     expect(files()).toEqual([])
   })
 })
+
+describe('extreme shapes (issue 13)', () => {
+  test('a 16 × 2,400,000 px strip (under the pixel limit) is refused with a 400, not a 500', async () => {
+    const strip = await sharp({
+      create: { width: 16, height: 2_400_000, channels: 3, background: '#ffffff' },
+    })
+      .png()
+      .toBuffer()
+    const error = await expectRefusal(storeImage(strip), 'invalid', 'hardening.extremeAspectRatio')
+    expect(error.status).toBe(400)
+    expect(error.details).toEqual({ ratio: 20 })
+    const wide = await sharp({
+      create: { width: 2100, height: 100, channels: 3, background: '#000' },
+    })
+      .png()
+      .toBuffer()
+    await expectRefusal(storeImage(wide), 'invalid', 'hardening.extremeAspectRatio')
+  })
+
+  test('a panorama of 1:6 is still taken', async () => {
+    const panorama = await sharp({
+      create: { width: 1800, height: 300, channels: 3, background: '#1d4f91' },
+    })
+      .png()
+      .toBuffer()
+    await expect(storeImage(panorama)).resolves.toMatchObject({ width: 1800, height: 300 })
+  })
+})

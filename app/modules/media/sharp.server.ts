@@ -4,6 +4,13 @@ import { DomainError } from '#app/utils/errors.server.ts'
 
 export const maxInputPixels = 40_000_000
 
+/**
+ * The longest side may be at most this many times the shortest. A panorama is about 1:6 and
+ * a receipt 1:10; a 16 × 2,400,000 px strip is under the pixel limit but cannot be encoded
+ * (WebP stops at 16,383 px a side) and shows nothing anyone could use.
+ */
+export const maxAspectRatio = 20
+
 /** Refuse decompression bombs and damaged files instead of decoding what can be guessed. */
 export const decodeOptions = {
   limitInputPixels: maxInputPixels,
@@ -54,6 +61,11 @@ export async function readUprightSize(
   const { width, height } = metadata.autoOrient
   if (!sameFormat || !width || !height) throw new DomainError('invalid', keys.corrupt)
   if (width * height > maxInputPixels) throw tooManyPixels(keys)
+  if (Math.max(width, height) > maxAspectRatio * Math.min(width, height)) {
+    throw new DomainError('invalid', 'hardening.extremeAspectRatio', {
+      details: { ratio: maxAspectRatio },
+    })
+  }
   return { width, height }
 }
 

@@ -5,6 +5,7 @@ import {
   type UploadHandler,
 } from '@remix-run/node'
 import { DomainError, isDomainError } from '#app/utils/errors.server.ts'
+import { maxFormFields } from '#app/utils/forms.server.ts'
 
 export type UploadLimits = {
   /** Largest single file, in bytes. */
@@ -13,6 +14,8 @@ export type UploadLimits = {
   maxTotalBytes: number
   /** Most files in one form (empty file inputs do not count). */
   maxFiles: number
+  /** Most parts (fields and files) in one form; `maxFormFields` when not given. */
+  maxParts?: number
 }
 
 function megabytes(bytes: number) {
@@ -97,7 +100,17 @@ export async function readMultipartForm(request: Request, limits: UploadLimits):
   // Text fields are bounded by the body limit already.
   const readText = unstable_createMemoryUploadHandler({ maxPartSize: limits.maxTotalBytes })
   let files = 0
+  let parts = 0
+  const maxParts = limits.maxParts ?? maxFormFields
   const handler: UploadHandler = async (part) => {
+    // Refused as the parts arrive: a body of tens of thousands of tiny parts is never
+    // read to its end.
+    parts += 1
+    if (parts > maxParts) {
+      throw new DomainError('too_large', 'hardening.tooManyParts', {
+        details: { maxParts },
+      })
+    }
     if (part.filename === undefined) return readText(part)
     const file = await readFile(part)
     // A browser sends a file input where nothing was chosen as a part with an empty file
