@@ -60,6 +60,97 @@ const coopA = (path = '') => ({
 })
 
 export const matrix: Record<string, Probe[]> = {
+  // ——— Second factor and e-mail verification ———
+  // Staff come back here to type a fresh code before money moves (re-authentication).
+  'login_.two-factor.tsx': [
+    {
+      path: () => '/login/two-factor',
+      loader: is(302, { ...staff, finance: 200 }),
+      action: is(302),
+    },
+  ],
+  'account_.two-factor.tsx': [
+    { path: () => '/account/two-factor', loader: signedInOnly(200), action: signedInOnly(400) },
+  ],
+  'verify-email.tsx': [{ path: () => '/verify-email', loader: is(200), action: is(400) }],
+  // ——— Buying ———
+  'cart.tsx': [{ path: () => '/cart', loader: is(200), action: is(400) }],
+  // Nobody's cart holds anything here: the checkout sends them back to the cart.
+  'checkout.tsx': [{ path: () => '/checkout', loader: is(302), action: is(400) }],
+  'orders.$number.tsx': [
+    {
+      label: 'without the tracking token: only the signed-in owner',
+      path: (w) => `/orders/${w.order.number}`,
+      params: (w) => ({ number: w.order.number }),
+      loader: is(404, { customer: 200 }),
+      action: is(404, { customer: 400 }),
+    },
+    {
+      label: 'with the tracking token: whoever holds it',
+      path: (w) => `/orders/${w.order.number}?token=${w.order.token}`,
+      params: (w) => ({ number: w.order.number }),
+      loader: is(200),
+      action: is(400),
+    },
+  ],
+  'account_.orders.tsx': [{ path: () => '/account/orders', loader: signedInOnly(200) }],
+  'coop.$slug.orders._index.tsx': [{ ...coopA('/orders'), loader: memberOfA(200) }],
+  'coop.$slug.orders.$orderId.tsx': [
+    {
+      label: "A's parcel",
+      path: (w) => `/coop/${w.coopA.slug}/orders/${w.orderPartA.id}`,
+      params: (w) => ({ slug: w.coopA.slug, orderId: w.orderPartA.id }),
+      loader: memberOfA(200),
+      action: memberOfA(400),
+    },
+    {
+      label: "B's parcel through A's address",
+      path: (w) => `/coop/${w.coopA.slug}/orders/${w.orderPartB.id}`,
+      params: (w) => ({ slug: w.coopA.slug, orderId: w.orderPartB.id }),
+      loader: is(404, { guest: 302 }),
+      action: memberOfA(400),
+      form: () => ({ intent: 'teleport' }),
+    },
+    {
+      label: "B's parcel, confirmed through A's address",
+      path: (w) => `/coop/${w.coopA.slug}/orders/${w.orderPartB.id}`,
+      params: (w) => ({ slug: w.coopA.slug, orderId: w.orderPartB.id }),
+      loader: is(404, { guest: 302 }),
+      action: is(404, { guest: 302 }),
+      form: () => ({ intent: 'deliver' }),
+    },
+  ],
+  'coop.$slug_.orders.$orderId.slip.tsx': [
+    {
+      path: (w) => `/coop/${w.coopA.slug}/orders/${w.orderPartA.id}/slip`,
+      params: (w) => ({ slug: w.coopA.slug, orderId: w.orderPartA.id }),
+      loader: memberOfA(200),
+    },
+  ],
+  'admin.orders._index.tsx': [
+    { path: () => '/admin/orders', loader: is(403, { guest: 302, ...staff, finance: 200 }) },
+  ],
+  'admin.orders.$id.tsx': [
+    {
+      path: (w) => `/admin/orders/${w.orderPartA.id}`,
+      params: (w) => ({ id: w.orderPartA.id }),
+      loader: is(403, { guest: 302, ...staff, finance: 200 }),
+      action: is(403, {
+        guest: 302,
+        reviewer: 400,
+        reviewerMemberB: 400,
+        finance: 400,
+        admin: 400,
+      }),
+    },
+  ],
+  'admin.shipping.tsx': [
+    {
+      path: () => '/admin/shipping',
+      loader: is(403, { guest: 302, admin: 200 }),
+      action: is(403, { guest: 302, admin: 400 }),
+    },
+  ],
   '$.tsx': [
     {
       path: () => '/no/such/page',

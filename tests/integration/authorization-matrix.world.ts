@@ -11,7 +11,10 @@ import {
   createProduct,
   createUser,
 } from '#db/seed/factories.ts'
+import { cooperativeOrders } from '#db/schema/orders.ts'
+import { addToCart, type CartOwner } from '#app/modules/cart/cart.server.ts'
 import { storeDocument } from '#app/modules/media/documents.server.ts'
+import { checkout } from '#app/modules/orders/testing.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { loginAs } from '#tests/helpers.ts'
 import { pdfFile } from '#tests/files.ts'
@@ -73,6 +76,19 @@ export async function buildWorld() {
       size: statutes.size,
     })
     .returning({ id: cooperativeDocuments.id })
+  // An order of the customer's with a parcel from A and one from B.
+  await createCertificate(db, { cooperativeId: b.cooperative.id, type: 'onssa' })
+  const productB = await createProduct(db, { cooperativeId: b.cooperative.id })
+  let cart: CartOwner = { userId: customer.id, guestCartId: null }
+  for (const product of [productA, productB])
+    await addToCart({ owner: cart, variantId: product.variants[0]!.id, quantity: 1 })
+  cart = { userId: customer.id, guestCartId: null }
+  const placed = await checkout(cart)
+  const parts = await db
+    .select({ id: cooperativeOrders.id, cooperativeId: cooperativeOrders.cooperativeId })
+    .from(cooperativeOrders)
+  const orderPartA = parts.find((p) => p.cooperativeId === a.cooperative.id)!
+  const orderPartB = parts.find((p) => p.cooperativeId === b.cooperative.id)!
   const invitationToken = crypto.randomBytes(24).toString('base64url')
   await db.insert(invitations).values({
     cooperativeId: a.cooperative.id,
@@ -103,6 +119,9 @@ export async function buildWorld() {
     certificateFileA: certificateFileA!,
     documentA: documentA!,
     invitationToken,
+    order: { number: placed.number, token: placed.token },
+    orderPartA,
+    orderPartB,
     users,
   }
 }
