@@ -2,6 +2,7 @@
 // short gathered at the end for a person to explain.
 import { type BundleResult } from './bundle.ts'
 import { type DataSizes, type Machine, type Targets } from './facts.ts'
+import { type CheckoutRaceResult } from './checkout.ts'
 import { type HostileFormResult } from './hostile.ts'
 import { type LighthouseResult } from './lighthouse.ts'
 import { type LoadOptions, type LoadResult } from './load.ts'
@@ -28,6 +29,7 @@ export type BenchResults = {
   lighthouse: Outcome<{ chromium: string; pages: LighthouseResult[] }>
   /** A guest's form of 40,000 fields, refused while /healthz is watched (issue 13). */
   hostileForm?: Outcome<HostileFormResult>
+  checkoutRace?: Outcome<CheckoutRaceResult>
   phases: { phase: string; seconds: number }[]
 }
 
@@ -38,6 +40,8 @@ export const budgets = {
   lighthouse: { performance: 95, accessibility: 100, bestPractices: 95, seo: 100 },
   /** Refusing a form of 40,000 fields: read the bytes, count, answer. */
   hostileRefuseP95Ms: 50,
+  /** DESIGN §8: 200 concurrent buyers for 20 units. */
+  checkoutP95Ms: 300,
   // /healthz while such forms arrive: its idle p95 plus at most one refusal (it may wait
   // behind the one being answered, never behind the parsing of a form).
 }
@@ -426,6 +430,41 @@ export function renderReport(results: BenchResults, analysis: string | null = nu
     out.push(notDone(lighthouse)!, '')
   }
 
+  // ——— Checkout under contention ———
+  out.push('## Checkout under contention (issue 9)', '')
+  const race = results.checkoutRace ?? { state: 'skipped', reason: 'not measured' }
+  if (race.state === 'done') {
+    const r = race.value
+    const exact = r.sold === r.units && r.stockAfter === 0 && r.errors === 0
+    out.push(
+      `${number(r.buyers)} guests check out at once, each a cart of one unit of the same variant with ${number(r.units)} in stock, through \`placeOrder\` (the page's transaction) on 20 connections to the same PostgreSQL.`,
+      '',
+      table(
+        ['measure', 'result', 'budget', 'verdict'],
+        [
+          [
+            'orders / refused / errors',
+            `${r.sold} / ${r.refused} / ${r.errors}`,
+            `exactly ${r.units} sold, 0 oversold`,
+            judge(exact, 'Checkout under contention', 'units sold', `${r.sold} sold, stock ${r.stockAfter}`),
+          ],
+          ['stock after', r.stockAfter, '0, never negative', exact ? 'pass' : 'short'],
+          ['checkouts per second', r.attemptsPerSecond.toFixed(0), '—', '—'],
+          ['orders per second', r.ordersPerSecond.toFixed(1), '—', '—'],
+          [
+            'latency of a checkout p50 / p95 / max',
+            `${milliseconds(r.p50)} / ${milliseconds(r.p95)} / ${milliseconds(r.max)}`,
+            `p95 ≤ ${budgets.checkoutP95Ms} ms`,
+            judge(r.p95 <= budgets.checkoutP95Ms, 'Checkout under contention', 'p95', milliseconds(r.p95)),
+          ],
+        ],
+      ),
+      '',
+    )
+  } else {
+    out.push(notDone(race)!, '')
+  }
+
   // ——— Hostile form ———
   out.push('## A form of 40,000 fields (issue 13)', '')
   const hostile = results.hostileForm ?? { state: 'skipped', reason: 'not measured' }
@@ -501,6 +540,7 @@ export function renderReport(results: BenchResults, analysis: string | null = nu
     ['JavaScript on first load', results.bundles],
     ['Lighthouse', results.lighthouse],
     ['A form of 40,000 fields', results.hostileForm ?? { state: 'skipped', reason: '' }],
+    ['Checkout under contention', results.checkoutRace ?? { state: 'skipped', reason: '' }],
   ]
   for (const [section, outcome] of outcomes) {
     if (outcome.state === 'failed') {

@@ -6,7 +6,7 @@
 // public and drizzle schemas and fills it anew. Switches (environment):
 //   BENCH_SKIP_GENERATE=1   reuse the world already in the database
 //   BENCH_SKIP_SEARCH=1, BENCH_SKIP_LOAD=1, BENCH_SKIP_BUNDLE=1, BENCH_SKIP_LIGHTHOUSE=1,
-//   BENCH_SKIP_HOSTILE=1
+//   BENCH_SKIP_HOSTILE=1, BENCH_SKIP_CHECKOUT=1
 //   BENCH_REBUILD=1         build the app even when build/ exists
 //   BENCH_PRODUCTS=100000, BENCH_COOPERATIVES=1000
 //   BENCH_CONNECTIONS=20, BENCH_DURATION=10, BENCH_WARMUP=3 (seconds per page)
@@ -26,6 +26,7 @@ import { createDiskStorage, setStorage } from '#app/modules/media/storage.server
 import { measureBundles } from './bundle.ts'
 import { describeMachine, measureData, pickTargets } from './facts.ts'
 import { storeImagePool } from './images.ts'
+import { measureCheckoutRace } from './checkout.ts'
 import { measureHostileForm } from './hostile.ts'
 import { findChromium, runLighthouse } from './lighthouse.ts'
 import { loadTest, type PageTarget } from './load.ts'
@@ -58,6 +59,7 @@ const config = z
     BENCH_SKIP_BUNDLE: flag,
     BENCH_SKIP_LIGHTHOUSE: flag,
     BENCH_SKIP_HOSTILE: flag,
+    BENCH_SKIP_CHECKOUT: flag,
     BENCH_REBUILD: flag,
     BENCH_PRODUCTS: z.coerce.number().int().positive().default(100_000),
     BENCH_COOPERATIVES: z.coerce.number().int().positive().default(1_000),
@@ -414,6 +416,19 @@ const hostileForm = await phase(
 
 await running.server?.stop()
 
+const checkoutRace = await phase(
+  'Checkout under contention',
+  env.BENCH_SKIP_CHECKOUT && 'BENCH_SKIP_CHECKOUT',
+  async () => {
+    const result = await measureCheckoutRace(env.DATABASE_URL)
+    console.log(
+      `  ${result.buyers} buyers for ${result.units} units: ${result.sold} sold, ${result.refused} refused, ${result.errors} errors, stock after ${result.stockAfter};` +
+        ` ${result.attemptsPerSecond.toFixed(0)} checkouts/s, p95 ${milliseconds(result.p95)}`,
+    )
+    return result
+  },
+)
+
 const results: BenchResults = {
   startedAt,
   machine,
@@ -426,6 +441,7 @@ const results: BenchResults = {
   bundles,
   lighthouse,
   hostileForm,
+  checkoutRace,
   phases,
 }
 // Formatted as `npm run lint` expects of every file in the repository.

@@ -66,7 +66,7 @@ export const matrix: Record<string, Probe[]> = {
     {
       path: () => '/login/two-factor',
       loader: is(302, { ...staff, finance: 200 }),
-      action: is(302),
+      action: is(302, { reviewer: 400, reviewerMemberB: 400, finance: 400, admin: 400 }),
     },
   ],
   'account_.two-factor.tsx': [

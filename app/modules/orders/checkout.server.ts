@@ -217,30 +217,10 @@ export async function placeOrder(input: CheckoutInput): Promise<PlacedResult> {
       const summary = summarize(review, rates, destination)
       if (!input.digest || input.digest !== summary.digest) throw new SummaryChanged()
 
-      // Take the units: product rows, then variants, each in id order, so that concurrent
-      // checkouts (and stock taps) always wait on each other in the same order.
       const productIds = [...new Set(review.lines.map((l) => l.productId))].sort()
-      await tx.execute(
-        sql`select 1 from ${products} where ${inArray(products.id, productIds)} order by ${products.id} for no key update`,
+      const reserved = new Map(
+        review.lines.map((line) => [line.variantId, line.madeToOrder ? 0 : line.available]),
       )
-      const reserved = new Map<string, number>()
-      for (const line of [...review.lines].sort((a, b) => a.variantId.localeCompare(b.variantId))) {
-        const take = line.madeToOrder ? 0 : line.available
-        const updated = rowsOf<{ id: string; price: number }>(
-          await tx.execute(sql`
-            update ${productVariants}
-               set stock_quantity = ${productVariants.stockQuantity} - ${take}
-              from ${products}
-             where ${productVariants.id} = ${line.variantId}
-               and ${products.id} = ${productVariants.productId}
-               and ${variantPurchasable(line.available, now)}
-            returning ${productVariants.id} as id, ${productVariants.priceCentimes} as price`),
-        )
-        // The gate or the stock said no since the summary was read, or the price moved.
-        if (updated.length !== 1 || Number(updated[0]!.price) !== line.unitPriceCentimes)
-          throw new SummaryChanged()
-        reserved.set(line.variantId, take)
-      }
 
       const [sequence] = rowsOf<{ n: string | number }>(
         await tx.execute(sql`select nextval('order_numbers') as n`),
@@ -389,6 +369,41 @@ export async function placeOrder(input: CheckoutInput): Promise<PlacedResult> {
             ),
           },
         })
+      }
+      // Take the units last, so that the rows every buyer of a product waits on are held for
+      // as short a time as possible. First a look without locking: once sold out, the buyers
+      // still in the queue are told at once instead of waiting for the lock to say no.
+      const shelf = await tx
+        .select({
+          id: productVariants.id,
+          stock: productVariants.stockQuantity,
+          madeToOrder: products.madeToOrder,
+        })
+        .from(productVariants)
+        .innerJoin(products, eq(products.id, productVariants.productId))
+        .where(inArray(productVariants.id, [...reserved.keys()]))
+      const short = shelf.filter((v) => !v.madeToOrder && v.stock < (reserved.get(v.id) ?? 0))
+      if (short.length) throw new SummaryChanged()
+      // Then product rows, then variants, each in id order, so that concurrent checkouts (and
+      // stock taps) always wait on each other in the same order and never deadlock.
+      await tx.execute(
+        sql`select 1 from ${products} where ${inArray(products.id, productIds)} order by ${products.id} for no key update`,
+      )
+      for (const line of [...review.lines].sort((a, b) => a.variantId.localeCompare(b.variantId))) {
+        const updated = rowsOf<{ id: string; price: number }>(
+          await tx.execute(sql`
+            update ${productVariants}
+               set stock_quantity = ${productVariants.stockQuantity} - ${reserved.get(line.variantId) ?? 0}
+              from ${products}
+             where ${productVariants.id} = ${line.variantId}
+               and ${products.id} = ${productVariants.productId}
+               and ${variantPurchasable(line.available, now)}
+            returning ${productVariants.id} as id, ${productVariants.priceCentimes} as price`),
+        )
+        // The gate or the stock said no since the summary was read, or the price moved:
+        // everything written above is rolled back with this transaction.
+        if (updated.length !== 1 || Number(updated[0]!.price) !== line.unitPriceCentimes)
+          throw new SummaryChanged()
       }
       return { placed: true } as const
     })
