@@ -161,7 +161,12 @@ export default function CheckoutPage() {
   const { t } = useTranslation()
   const submitting = useNavigation().state === 'submitting'
   // The newest quote wins: from the page's own submit, or from a province chosen with JavaScript.
-  const [shown, setShown] = useState({ summary: loaded.summary, digest: loaded.digest })
+  // (Without JavaScript no effect runs: the page rendered after a submit starts from its reply.)
+  const [shown, setShown] = useState(() =>
+    reply
+      ? { summary: reply.summary, digest: reply.digest }
+      : { summary: loaded.summary, digest: loaded.digest },
+  )
   useEffect(() => {
     if (reply) setShown({ summary: reply.summary, digest: reply.digest })
   }, [reply])
