@@ -222,6 +222,19 @@ export async function placeOrder(input: CheckoutInput): Promise<PlacedResult> {
         review.lines.map((line) => [line.variantId, line.madeToOrder ? 0 : line.available]),
       )
 
+      // A look at the shelf without a lock first: once a line is sold out, the buyers still
+      // arriving are told at once, before anything is written or any lock is waited for.
+      const shelf = await tx
+        .select({
+          id: productVariants.id,
+          stock: productVariants.stockQuantity,
+          madeToOrder: products.madeToOrder,
+        })
+        .from(productVariants)
+        .innerJoin(products, eq(products.id, productVariants.productId))
+        .where(inArray(productVariants.id, [...reserved.keys()]))
+      const short = shelf.filter((v) => !v.madeToOrder && v.stock < (reserved.get(v.id) ?? 0))
+      if (short.length) throw new SummaryChanged()
       const [sequence] = rowsOf<{ n: string | number }>(
         await tx.execute(sql`select nextval('order_numbers') as n`),
       )
@@ -371,19 +384,7 @@ export async function placeOrder(input: CheckoutInput): Promise<PlacedResult> {
         })
       }
       // Take the units last, so that the rows every buyer of a product waits on are held for
-      // as short a time as possible. First a look without locking: once sold out, the buyers
-      // still in the queue are told at once instead of waiting for the lock to say no.
-      const shelf = await tx
-        .select({
-          id: productVariants.id,
-          stock: productVariants.stockQuantity,
-          madeToOrder: products.madeToOrder,
-        })
-        .from(productVariants)
-        .innerJoin(products, eq(products.id, productVariants.productId))
-        .where(inArray(productVariants.id, [...reserved.keys()]))
-      const short = shelf.filter((v) => !v.madeToOrder && v.stock < (reserved.get(v.id) ?? 0))
-      if (short.length) throw new SummaryChanged()
+      // as short a time as possible.
       // Then product rows, then variants, each in id order, so that concurrent checkouts (and
       // stock taps) always wait on each other in the same order and never deadlock.
       await tx.execute(
