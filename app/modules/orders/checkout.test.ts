@@ -7,24 +7,17 @@ import { productVariants } from '#db/schema/catalog.ts'
 import { cooperativeOrders, orderEvents, orderItems, orders, payments } from '#db/schema/orders.ts'
 import { notifications } from '#db/schema/notifications.ts'
 import { db } from '#app/utils/db.server.ts'
-import { isDomainError } from '#app/utils/errors.server.ts'
 import { reviewCart } from '#app/modules/cart/cart.server.ts'
 import {
   checkout,
   digestFor,
   guestCartWith,
+  refusal,
   sellingCooperative,
+  stockOf,
   testAddress,
 } from './testing.server.ts'
 import { SummaryChanged } from './checkout.server.ts'
-
-async function stockOf(variantId: string) {
-  const [row] = await db
-    .select({ stock: productVariants.stockQuantity })
-    .from(productVariants)
-    .where(eq(productVariants.id, variantId))
-  return row!.stock
-}
 
 async function countRows() {
   const [row] = await db
@@ -37,16 +30,6 @@ async function countRows() {
     )
     .then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: unknown[] }).rows))
   return row as { orders: number; parts: number; items: number; payments: number }
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (error) {
-    if (isDomainError(error)) return error
-    throw error
-  }
-  throw new Error('expected a refusal')
 }
 
 describe('placing an order', () => {
@@ -122,7 +105,7 @@ describe('placing an order', () => {
       .update(certificates)
       .set({ status: 'revoked' })
       .where(eq(certificates.id, seller.certificate.id))
-    const error = await failure(checkout(owner, { digest }))
+    const error = await refusal(checkout(owner, { digest }))
     expect(error.messageKey).toBe('checkout.errors.lineUnavailable')
     expect(await countRows()).toEqual({ orders: 0, parts: 0, items: 0, payments: 0 })
     expect(await stockOf(seller.variantId)).toBe(5)
@@ -142,7 +125,7 @@ describe('placing an order', () => {
     const owner = await guestCartWith([{ variantId: seller.variantId, quantity: 1 }])
     const digest = await digestFor(owner)
     // The submit arrives after the expiry instant (an injected clock, no waiting).
-    const error = await failure(checkout(owner, { digest, now: new Date(expiresAt.getTime() + 1) }))
+    const error = await refusal(checkout(owner, { digest, now: new Date(expiresAt.getTime() + 1) }))
     expect(error.messageKey).toBe('checkout.errors.lineUnavailable')
     expect(await countRows()).toMatchObject({ orders: 0 })
     const review = await reviewCart(owner, 'fr', db, { at: new Date(expiresAt.getTime() + 1) })
@@ -170,7 +153,7 @@ describe('placing an order', () => {
     const key = crypto.randomUUID()
     await checkout(owner, { idempotencyKey: key })
     const other = await guestCartWith([{ variantId: seller.variantId, quantity: 1 }])
-    const error = await failure(checkout(other, { idempotencyKey: key }))
+    const error = await refusal(checkout(other, { idempotencyKey: key }))
     expect(error.status).toBe(409)
     expect(await countRows()).toMatchObject({ orders: 1 })
   })
@@ -183,8 +166,8 @@ describe('placing an order', () => {
       .update(productVariants)
       .set({ priceCentimes: 99900 })
       .where(eq(productVariants.id, seller.variantId))
-    expect(await failure(checkout(owner, { digest }))).toBeInstanceOf(SummaryChanged)
-    expect(await failure(checkout(owner, { digest: null }))).toBeInstanceOf(SummaryChanged)
+    expect(await refusal(checkout(owner, { digest }))).toBeInstanceOf(SummaryChanged)
+    expect(await refusal(checkout(owner, { digest: null }))).toBeInstanceOf(SummaryChanged)
     expect(await countRows()).toMatchObject({ orders: 0 })
     const review = await reviewCart(owner, 'fr')
     expect(review.lines[0]!.notices).toEqual([{ kind: 'price_changed', from: 12000, to: 99900 }])
@@ -217,15 +200,15 @@ describe('placing an order', () => {
   test('a province outside its region and an unknown payment method are refused', async () => {
     const seller = await sellingCooperative()
     const owner = await guestCartWith([{ variantId: seller.variantId, quantity: 1 }])
-    const province = await failure(checkout(owner, { provinceCode: 'nador' }))
+    const province = await refusal(checkout(owner, { provinceCode: 'nador' }))
     expect(province).toMatchObject({ field: 'provinceCode', status: 400 })
-    const method = await failure(checkout(owner, { paymentMethod: 'card' }))
+    const method = await refusal(checkout(owner, { paymentMethod: 'card' }))
     expect(method).toMatchObject({ field: 'paymentMethod', status: 400 })
     expect(await countRows()).toMatchObject({ orders: 0 })
   })
 
   test('an empty cart cannot be checked out', async () => {
-    const error = await failure(
+    const error = await refusal(
       checkout({ userId: null, guestCartId: crypto.randomUUID() }, { digest: 'x' }),
     )
     expect(error.messageKey).toBe('checkout.errors.emptyCart')

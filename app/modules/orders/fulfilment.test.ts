@@ -2,18 +2,16 @@
 // complete; stock given back, cash recorded, e-mails and history written; illegal moves refused.
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { productVariants } from '#db/schema/catalog.ts'
 import { auditLog } from '#db/schema/audit.ts'
 import { notifications } from '#db/schema/notifications.ts'
 import { cooperativeOrders, orderEvents, orders, payments } from '#db/schema/orders.ts'
 import { db } from '#app/utils/db.server.ts'
-import { isDomainError } from '#app/utils/errors.server.ts'
 import {
   completeDeliveredOrders,
   moveCooperativeOrder,
   type MoveActor,
 } from './fulfilment.server.ts'
-import { checkout, guestCartWith, sellingCooperative } from './testing.server.ts'
+import { checkout, guestCartWith, refusal, sellingCooperative, stockOf } from './testing.server.ts'
 
 async function placedOrder(stock = 5, quantity = 2) {
   const seller = await sellingCooperative({ stock })
@@ -37,30 +35,12 @@ async function placedOrder(stock = 5, quantity = 2) {
   return { seller, order: order!, partId: part!.id, member, manager }
 }
 
-async function stockOf(variantId: string) {
-  const [row] = await db
-    .select({ stock: productVariants.stockQuantity })
-    .from(productVariants)
-    .where(eq(productVariants.id, variantId))
-  return row!.stock
-}
-
 async function statusOf(partId: string) {
   const [row] = await db
     .select({ status: cooperativeOrders.status })
     .from(cooperativeOrders)
     .where(eq(cooperativeOrders.id, partId))
   return row!.status
-}
-
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (error) {
-    if (isDomainError(error)) return error
-    throw error
-  }
-  throw new Error('expected a refusal')
 }
 
 describe('fulfilment of a cash-on-delivery order', () => {

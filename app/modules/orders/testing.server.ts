@@ -1,8 +1,11 @@
 // Helpers shared by the order tests, the demo seed and the benchmark: a selling cooperative,
 // a cart filled through the cart module, and a checkout through the checkout module.
 import crypto from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import { productVariants } from '#db/schema/catalog.ts'
 import { createCertificate, createCooperativeWithTeam, createProduct } from '#db/seed/factories.ts'
 import { db } from '#app/utils/db.server.ts'
+import { isDomainError } from '#app/utils/errors.server.ts'
 import { addToCart, reviewCart, type CartOwner } from '#app/modules/cart/cart.server.ts'
 import { type Language } from '#app/modules/i18n/config.ts'
 import {
@@ -87,4 +90,24 @@ export async function checkout(owner: CartOwner, overrides: Partial<CheckoutInpu
     ...overrides,
     digest,
   })
+}
+
+/** The domain error a promise is refused with (a test failure if it is not refused so). */
+export async function refusal(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (error) {
+    if (isDomainError(error)) return error
+    throw error
+  }
+  throw new Error('expected a refusal')
+}
+
+/** A variant's stock as the database holds it. */
+export async function stockOf(variantId: string) {
+  const [row] = await db
+    .select({ stock: productVariants.stockQuantity })
+    .from(productVariants)
+    .where(eq(productVariants.id, variantId))
+  return row?.stock
 }
