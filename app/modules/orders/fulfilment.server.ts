@@ -40,6 +40,8 @@ export type MoveDetails = {
   carrier?: string
   trackingNumber?: string
   reason?: string
+  /** The refund row a refund move records (refunds module only). */
+  refundId?: string
 }
 
 const timestampFor: Partial<
@@ -60,6 +62,9 @@ function actorKind(actor: MoveActor): OrderActor {
 
 /** What the move needs besides the action itself, checked before anything is read. */
 function checkDetails(action: OrderAction, actor: MoveActor, details: MoveDetails) {
+  // A refund move without its money would change the status and nothing else.
+  if ((action === 'refund' || action === 'refund_partially') && !details.refundId)
+    throw new DomainError('invalid', 'errors.tampered')
   if (action === 'ship') {
     if (!details.carrier || !(carriers as readonly string[]).includes(details.carrier))
       throw new DomainError('invalid', 'orders.errors.carrier', { field: 'carrier' })
@@ -90,7 +95,27 @@ export async function moveCooperativeOrder(input: {
   const now = input.now ?? new Date()
   if (!isUuid(input.cooperativeOrderId)) throw new DomainError('not_found', 'errors.notFound')
   checkDetails(input.action, input.actor, details)
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => moveWithin(tx, { ...input, details, now }))
+}
+
+/**
+ * The same move inside the caller's transaction: the payment webhooks move orders together
+ * with the event they process.
+ */
+export async function moveWithin(
+  tx: Queryable,
+  input: {
+    actor: MoveActor
+    cooperativeOrderId: string
+    action: OrderAction
+    details: MoveDetails
+    requestId?: string
+    now: Date
+  },
+): Promise<CooperativeOrderStatus> {
+  const { details, now } = input
+  checkDetails(input.action, input.actor, details)
+  {
     const scope =
       input.actor.kind === 'member' || input.actor.kind === 'manager'
         ? eq(cooperativeOrders.cooperativeId, input.actor.cooperativeId)
@@ -148,11 +173,16 @@ export async function moveCooperativeOrder(input: {
     await settlePayment(tx, current.id, input.action, now)
 
     const userId = input.actor.kind === 'system' ? null : input.actor.userId
-    const note = input.action === 'cancel' ? (details.reason?.trim() ?? null) : null
-    const eventDetails =
+    const note =
+      input.action === 'cancel' || input.action === 'refund' || input.action === 'refund_partially'
+        ? (details.reason?.trim() ?? null)
+        : null
+    const eventDetails: Record<string, string> | null =
       input.action === 'ship'
         ? { carrier: details.carrier!, trackingNumber: details.trackingNumber!.trim() }
-        : null
+        : details.refundId
+          ? { refundId: details.refundId }
+          : null
     await tx.insert(orderEvents).values({
       orderId: current.orderId,
       cooperativeOrderId: current.id,
@@ -182,7 +212,7 @@ export async function moveCooperativeOrder(input: {
     })
     await announce(tx, { ...current, action: input.action, details, cancelledBy: input.actor.kind })
     return to
-  })
+  }
 }
 
 /** Give back what the order took from stock (product rows, then variants, in id order). */
@@ -209,13 +239,25 @@ async function restock(tx: Queryable, cooperativeOrderId: string) {
   }
 }
 
-/** Cash on delivery: collected at the door, cancelled with the parcel. */
+/**
+ * Cash on delivery: collected at the door, cancelled with the parcel. A card order cancelled
+ * after its money arrived is flagged for the association's refund decision.
+ */
 async function settlePayment(
   tx: Queryable,
   cooperativeOrderId: string,
   action: OrderAction,
   now: Date,
 ) {
+  if (action === 'cancel') {
+    await tx.execute(sql`
+      update ${cooperativeOrders} set needs_refund_decision = true
+       where ${cooperativeOrders.id} = ${cooperativeOrderId}
+         and exists (select 1 from ${payments}
+                      where ${payments.orderId} = ${cooperativeOrders.orderId}
+                        and ${payments.provider} = 'stripe'
+                        and ${payments.status} in ('succeeded', 'partially_refunded'))`)
+  }
   const status =
     action === 'deliver'
       ? 'succeeded'
