@@ -140,7 +140,7 @@ async function decide(tx: Queryable, input: RefundInput, now: Date) {
     input.amountCentimes <= 0 ||
     input.amountCentimes > left
   )
-    throw new DomainError('invalid', 'payments.errors.amount', { field: 'amountCentimes' })
+    throw new DomainError('invalid', 'payments.errors.amount', { field: 'amount' })
 
   const [refund] = await tx
     .insert(refunds)
@@ -297,4 +297,10 @@ export async function listRefunds(cooperativeOrderId: string) {
     .from(refunds)
     .where(eq(refunds.cooperativeOrderId, cooperativeOrderId))
     .orderBy(sql`${refunds.createdAt} desc`)
+}
+
+/** The status of an order's card payment (null for cash on delivery), for the pages. */
+export async function cardPaymentStatus(orderId: string): Promise<string | null> {
+  const payment = await cardPayment(db, orderId)
+  return payment?.status ?? null
 }
