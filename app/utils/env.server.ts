@@ -41,7 +41,12 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .pipe(z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_ or sk_live_').optional()),
+    .pipe(
+      z
+        .string()
+        .regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_ or sk_live_')
+        .optional(),
+    ),
   /** Signing secret of the webhook endpoint /webhooks/stripe (whsec_…). */
   STRIPE_WEBHOOK_SECRET: z
     .string()

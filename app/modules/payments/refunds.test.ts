@@ -14,10 +14,10 @@ import {
   deliver,
   sessionEvent,
   statusesOf,
-  useStripeStandIn,
+  withStripeStandIn,
 } from './testing.server.ts'
 
-const stripe = useStripeStandIn()
+const stripe = withStripeStandIn()
 
 async function partOf(orderId: string) {
   const [row] = await db

@@ -14,9 +14,9 @@ import {
   sellingCooperative,
 } from '#app/modules/orders/testing.server.ts'
 import { expireUnpaidCardOrders } from './stripe-sync.server.ts'
-import { deliver, paymentOf, sessionEvent, useStripeStandIn } from './testing.server.ts'
+import { deliver, paymentOf, sessionEvent, withStripeStandIn } from './testing.server.ts'
 
-const stripe = useStripeStandIn()
+const stripe = withStripeStandIn()
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL)
 
 // PGlite runs one query at a time: concurrency can only be shown on PostgreSQL.

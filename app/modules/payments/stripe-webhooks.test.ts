@@ -16,10 +16,10 @@ import {
   sessionEvent,
   statusesOf,
   testWebhookSecret,
-  useStripeStandIn,
+  withStripeStandIn,
 } from './testing.server.ts'
 
-const stripe = useStripeStandIn()
+const stripe = withStripeStandIn()
 
 async function stockOf(variantId: string) {
   const [row] = await db

@@ -12,7 +12,7 @@ import { action as webhookAction } from '#app/routes/webhooks.stripe.ts'
 export const testWebhookSecret = 'whsec_test_taawun'
 
 /** Configure Stripe for the tests of this file, against a fresh stand-in. */
-export function useStripeStandIn() {
+export function withStripeStandIn() {
   const holder: { standIn: StripeStandIn } = {} as { standIn: StripeStandIn }
   beforeAll(async () => {
     holder.standIn = await startStripeStandIn()
