@@ -3,14 +3,14 @@
 // webhook says it was paid, the tracking page shows it paid and the cooperative sees a new
 // order to prepare. This spec runs its own server, with Stripe's keys set.
 import { signedEvent, startStripeStandIn, type StripeStandIn } from '../stripe-stand-in.ts'
-import { expect, logIn, test } from './fixtures.ts'
+import { expect, test } from './fixtures.ts'
 import { startServer, type RunningServer } from './server.ts'
 
 const webhookSecret = 'whsec_e2e_taawun'
 let standIn: StripeStandIn
 let server: RunningServer
 
-test.describe.configure({ timeout: 180_000 })
+test.describe.configure({ timeout: 120_000 })
 
 test.beforeAll(async () => {
   standIn = await startStripeStandIn()
@@ -30,7 +30,7 @@ test('fr: a guest pays by card, the webhook confirms, the cooperative sees it', 
   page,
 }) => {
   const base = server.url
-  await page.goto(`${base}/products/nappe-brodee-tetouan?lng=fr`)
+  await page.goto(`${base}/products/mendil-raye-rouge-blanc?lng=fr`)
   await page.getByRole('button', { name: 'Ajouter au panier' }).first().click()
   await expect(page.getByText('Ajouté à votre panier.')).toBeVisible()
 
@@ -70,12 +70,17 @@ test('fr: a guest pays by card, the webhook confirms, the cooperative sees it', 
   expect(response.status).toBe(200)
 
   await page.goto(`${String(session.success_url)}&lng=fr`)
-  await expect(page.getByText('Paiement reçu')).toBeVisible()
+  await expect(page.getByRole('paragraph').filter({ hasText: 'Paiement reçu' })).toBeVisible()
   await expect(page.getByText('Confirmée', { exact: true }).first()).toBeVisible()
   const number = String((session.metadata as Record<string, string>).order_number)
 
   await page.context().clearCookies()
-  await logIn(page, 'hayat.zaitouni@demo.taawun.ma', 'taawun-demo-2026')
+  // This spec's own server, not the shared one logIn() goes to.
+  await page.goto(`${base}/login?lng=fr`)
+  await page.getByLabel('E-mail').fill('hayat.zaitouni@demo.taawun.ma')
+  await page.getByLabel('Mot de passe').fill('taawun-demo-2026')
+  await page.getByRole('main').getByRole('button', { name: 'Se connecter' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
   await page.goto(`${base}/coop/tarz-oued-laou/orders?lng=fr`)
   const row = page.getByRole('listitem').filter({ hasText: number })
   await expect(row).toBeVisible()
