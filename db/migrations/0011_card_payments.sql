@@ -33,4 +33,5 @@ ALTER TABLE "refunds" ADD CONSTRAINT "refunds_payment_id_payments_id_fk" FOREIGN
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "refunds_cooperative_order_idx" ON "refunds" USING btree ("cooperative_order_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "refunds_provider_ref_unique" ON "refunds" USING btree ("provider_ref") WHERE provider_ref is not null;--> statement-breakpoint
+CREATE INDEX "payments_provider_payment_ref_idx" ON "payments" USING btree ("provider_payment_ref") WHERE provider_payment_ref is not null;--> statement-breakpoint
 CREATE INDEX "payments_pending_expiry_idx" ON "payments" USING btree ("expires_at") WHERE status = 'pending' and expires_at is not null;

@@ -339,6 +339,10 @@ export const payments = pgTable(
   },
   (t) => [
     index('payments_order_idx').on(t.orderId),
+    // Refund webhooks find the payment by its payment intent.
+    index('payments_provider_payment_ref_idx')
+      .on(t.providerPaymentRef)
+      .where(sql`provider_payment_ref is not null`),
     index('payments_pending_expiry_idx')
       .on(t.expiresAt)
       .where(sql`status = 'pending' and expires_at is not null`),

@@ -115,104 +115,102 @@ export async function moveWithin(
 ): Promise<CooperativeOrderStatus> {
   const { details, now } = input
   checkDetails(input.action, input.actor, details)
-  {
-    const scope =
-      input.actor.kind === 'member' || input.actor.kind === 'manager'
-        ? eq(cooperativeOrders.cooperativeId, input.actor.cooperativeId)
-        : input.actor.kind === 'customer'
-          ? eq(cooperativeOrders.orderId, input.actor.orderId)
-          : undefined
-    const [current] = await tx
-      .select({
-        id: cooperativeOrders.id,
-        orderId: cooperativeOrders.orderId,
-        cooperativeId: cooperativeOrders.cooperativeId,
-        status: cooperativeOrders.status,
-        totalCentimes: cooperativeOrders.totalCentimes,
-        number: orders.number,
-        paymentMethod: orders.paymentMethod,
-        cooperativeSlug: cooperatives.slug,
-        cooperativeName: cooperatives.displayName,
-      })
-      .from(cooperativeOrders)
-      .innerJoin(orders, eq(orders.id, cooperativeOrders.orderId))
-      .innerJoin(cooperatives, eq(cooperatives.id, cooperativeOrders.cooperativeId))
-      .where(and(eq(cooperativeOrders.id, input.cooperativeOrderId), scope))
-    if (!current) throw new DomainError('not_found', 'errors.notFound')
-    const from = current.status as CooperativeOrderStatus
-    const to = nextStatus(from, input.action, actorKind(input.actor))
-    if (!to)
-      throw new DomainError('conflict', 'orders.errors.illegalMove', {
-        details: { action: input.action, status: from },
-      })
+  const scope =
+    input.actor.kind === 'member' || input.actor.kind === 'manager'
+      ? eq(cooperativeOrders.cooperativeId, input.actor.cooperativeId)
+      : input.actor.kind === 'customer'
+        ? eq(cooperativeOrders.orderId, input.actor.orderId)
+        : undefined
+  const [current] = await tx
+    .select({
+      id: cooperativeOrders.id,
+      orderId: cooperativeOrders.orderId,
+      cooperativeId: cooperativeOrders.cooperativeId,
+      status: cooperativeOrders.status,
+      totalCentimes: cooperativeOrders.totalCentimes,
+      number: orders.number,
+      paymentMethod: orders.paymentMethod,
+      cooperativeSlug: cooperatives.slug,
+      cooperativeName: cooperatives.displayName,
+    })
+    .from(cooperativeOrders)
+    .innerJoin(orders, eq(orders.id, cooperativeOrders.orderId))
+    .innerJoin(cooperatives, eq(cooperatives.id, cooperativeOrders.cooperativeId))
+    .where(and(eq(cooperativeOrders.id, input.cooperativeOrderId), scope))
+  if (!current) throw new DomainError('not_found', 'errors.notFound')
+  const from = current.status as CooperativeOrderStatus
+  const to = nextStatus(from, input.action, actorKind(input.actor))
+  if (!to)
+    throw new DomainError('conflict', 'orders.errors.illegalMove', {
+      details: { action: input.action, status: from },
+    })
 
-    const stamp = timestampFor[to]
-    const moved = await tx
-      .update(cooperativeOrders)
-      .set({
-        status: to,
-        updatedAt: now,
-        ...(stamp ? { [stamp]: now } : {}),
-        ...(input.action === 'ship'
-          ? { carrier: details.carrier as Carrier, trackingNumber: details.trackingNumber!.trim() }
-          : {}),
-        ...(input.action === 'cancel' ? { cancelReason: details.reason?.trim() ?? null } : {}),
-        ...(input.action === 'deliver' && current.paymentMethod === 'cod'
-          ? { cashCollectedCentimes: current.totalCentimes }
-          : {}),
-      })
-      // Compare-and-set: a concurrent move of the same order makes this one a conflict.
-      .where(and(eq(cooperativeOrders.id, current.id), eq(cooperativeOrders.status, from)))
-      .returning({ id: cooperativeOrders.id })
-    if (moved.length !== 1)
-      throw new DomainError('conflict', 'orders.errors.illegalMove', {
-        details: { action: input.action, status: from },
-      })
+  const stamp = timestampFor[to]
+  const moved = await tx
+    .update(cooperativeOrders)
+    .set({
+      status: to,
+      updatedAt: now,
+      ...(stamp ? { [stamp]: now } : {}),
+      ...(input.action === 'ship'
+        ? { carrier: details.carrier as Carrier, trackingNumber: details.trackingNumber!.trim() }
+        : {}),
+      ...(input.action === 'cancel' ? { cancelReason: details.reason?.trim() ?? null } : {}),
+      ...(input.action === 'deliver' && current.paymentMethod === 'cod'
+        ? { cashCollectedCentimes: current.totalCentimes }
+        : {}),
+    })
+    // Compare-and-set: a concurrent move of the same order makes this one a conflict.
+    .where(and(eq(cooperativeOrders.id, current.id), eq(cooperativeOrders.status, from)))
+    .returning({ id: cooperativeOrders.id })
+  if (moved.length !== 1)
+    throw new DomainError('conflict', 'orders.errors.illegalMove', {
+      details: { action: input.action, status: from },
+    })
 
-    if (restocks(input.action) && stockHeldStates.includes(from)) await restock(tx, current.id)
-    await settlePayment(tx, current.id, input.action, now)
+  if (restocks(input.action) && stockHeldStates.includes(from)) await restock(tx, current.id)
+  await settlePayment(tx, current.id, input.action, now)
 
-    const userId = input.actor.kind === 'system' ? null : input.actor.userId
-    const note =
-      input.action === 'cancel' || input.action === 'refund' || input.action === 'refund_partially'
-        ? (details.reason?.trim() ?? null)
+  const userId = input.actor.kind === 'system' ? null : input.actor.userId
+  const note =
+    input.action === 'cancel' || input.action === 'refund' || input.action === 'refund_partially'
+      ? (details.reason?.trim() ?? null)
+      : null
+  const eventDetails: Record<string, string> | null =
+    input.action === 'ship'
+      ? { carrier: details.carrier!, trackingNumber: details.trackingNumber!.trim() }
+      : details.refundId
+        ? { refundId: details.refundId }
         : null
-    const eventDetails: Record<string, string> | null =
-      input.action === 'ship'
-        ? { carrier: details.carrier!, trackingNumber: details.trackingNumber!.trim() }
-        : details.refundId
-          ? { refundId: details.refundId }
-          : null
-    await tx.insert(orderEvents).values({
-      orderId: current.orderId,
-      cooperativeOrderId: current.id,
-      action: input.action,
-      fromStatus: from,
-      toStatus: to,
-      actorUserId: userId,
-      actorKind: input.actor.kind,
-      note,
-      details: eventDetails,
-      createdAt: now,
-    })
-    await recordAudit(tx, {
-      actorUserId: userId,
-      actorRole:
-        input.actor.kind === 'association'
-          ? input.actor.role
-          : input.actor.kind === 'system'
-            ? 'system'
-            : input.actor.kind,
-      action: `order.${input.action}`,
-      targetType: 'cooperative_order',
-      targetId: current.id,
-      before: { status: from },
-      after: { status: to, ...(eventDetails ?? {}), ...(note ? { reason: note } : {}) },
-      requestId: input.requestId,
-    })
-    await announce(tx, { ...current, action: input.action, details, cancelledBy: input.actor.kind })
-    return to
-  }
+  await tx.insert(orderEvents).values({
+    orderId: current.orderId,
+    cooperativeOrderId: current.id,
+    action: input.action,
+    fromStatus: from,
+    toStatus: to,
+    actorUserId: userId,
+    actorKind: input.actor.kind,
+    note,
+    details: eventDetails,
+    createdAt: now,
+  })
+  await recordAudit(tx, {
+    actorUserId: userId,
+    actorRole:
+      input.actor.kind === 'association'
+        ? input.actor.role
+        : input.actor.kind === 'system'
+          ? 'system'
+          : input.actor.kind,
+    action: `order.${input.action}`,
+    targetType: 'cooperative_order',
+    targetId: current.id,
+    before: { status: from },
+    after: { status: to, ...(eventDetails ?? {}), ...(note ? { reason: note } : {}) },
+    requestId: input.requestId,
+  })
+  await announce(tx, { ...current, action: input.action, details, cancelledBy: input.actor.kind })
+  return to
 }
 
 /** Give back what the order took from stock (product rows, then variants, in id order). */
