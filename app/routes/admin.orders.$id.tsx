@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { FormError } from '#app/components/forms.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { MoveForms } from '#app/components/orders/move-forms.tsx'
+import { RefundForm } from '#app/components/orders/refund-form.tsx'
 import { OrderHistory, OrderLines, OrderStatusBadge } from '#app/components/orders/order-parts.tsx'
 import { hasAssociationRole, requireAssociationRole } from '#app/modules/auth/guards.server.ts'
 import { toastCookie } from '#app/modules/auth/session.server.ts'
@@ -18,6 +19,12 @@ import { moveCooperativeOrder } from '#app/modules/orders/fulfilment.server.ts'
 import { moveSchema } from '#app/modules/orders/move-form.server.ts'
 import { getOrderForAssociation } from '#app/modules/orders/queries.server.ts'
 import { partView } from '#app/modules/orders/views.server.ts'
+import { refundSchema } from '#app/modules/payments/refund-form.server.ts'
+import {
+  listRefunds,
+  refundCooperativeOrder,
+  refundOptions,
+} from '#app/modules/payments/refunds.server.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
@@ -32,7 +39,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response('Not found', { status: 404 })
   const { order, parts, customer } = found
   const part = parts.find((p) => p.id === found.focus)!
+  // Refunds move money: finance and admins only.
+  const canRefund = hasAssociationRole(user, 'finance')
+  const options = canRefund ? await refundOptions(part.id) : null
+  const refundRows = canRefund ? await listRefunds(part.id) : []
   return {
+    refund: options
+      ? {
+          refundable:
+            options.refundableCentimes > 0
+              ? formatMoney(options.refundableCentimes, language)
+              : null,
+          methods: options.methods,
+          needsDecision: options.needsRefundDecision,
+          refunds: refundRows.map((r) => ({
+            id: r.id,
+            line: t('payments.refundLine', {
+              amount: formatMoney(Number(r.amountCentimes), language),
+              method: t(`payments.methods.${r.method}`),
+              status: t(`payments.refundStatus.${r.status}`),
+              reason: r.reason,
+            }),
+          })),
+        }
+      : null,
     noIndex: true,
     title: t('adminOrders.detailTitle', { number: order.number }),
     canCancel: hasAssociationRole(user, 'finance'),
@@ -61,6 +91,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, role } = await requireAssociationRole(request, ['reviewer', 'finance', 'admin'])
   const { t } = await getTranslator(request)
   const formData = await readFormData(request)
+  if (formData.get('intent') === 'refund') {
+    if (!hasAssociationRole(user, 'finance')) throw new Response('Forbidden', { status: 403 })
+    const refund = parseForm(formData, refundSchema, t)
+    if (!refund.ok) return badRequest(refund.reply)
+    try {
+      await refundCooperativeOrder({
+        actor: { userId: user.id, role },
+        cooperativeOrderId: params.id ?? '',
+        amountCentimes: refund.data.amount,
+        reason: refund.data.reason,
+        method: refund.data.method,
+        requestId: context.requestId,
+      })
+    } catch (error) {
+      return domainErrorReply(error, formData, t)
+    }
+    return redirect(`/admin/orders/${params.id}`, {
+      headers: { 'Set-Cookie': await toastCookie('payments.done') },
+    })
+  }
   const parsed = parseForm(formData, moveSchema, t)
   if (!parsed.ok) return badRequest(parsed.reply)
   const input = parsed.data
@@ -84,7 +134,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AdminOrder() {
-  const { order, part, others, canCancel, customer } = useLoaderData<typeof loader>()
+  const { order, part, others, canCancel, customer, refund } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -132,6 +182,16 @@ export default function AdminOrder() {
         errors={reply?.fieldErrors ?? {}}
         values={reply?.values}
       />
+      {refund && (refund.refundable || refund.refunds.length || refund.needsDecision) ? (
+        <RefundForm
+          refundable={refund.refundable}
+          methods={refund.methods}
+          needsDecision={refund.needsDecision}
+          refunds={refund.refunds}
+          errors={reply?.fieldErrors ?? {}}
+          values={reply?.values}
+        />
+      ) : null}
       <section className="card flex flex-col gap-3">
         <OrderLines part={part} />
         <OrderHistory part={part} />

@@ -267,7 +267,7 @@ export default function CheckoutPage() {
             label={t('checkout.addressLine')}
             hint={t('checkout.addressLineHint')}
             name="addressLine"
-            autoComplete="street-address"
+            autoComplete="address-line1"
             required
             defaultValue={value('addressLine')}
             error={errors.addressLine}

@@ -95,7 +95,9 @@ export default function CooperativeOrders() {
               <p className="text-lg font-semibold">
                 {o.cod
                   ? t('coopOrders.toCollect', { amount: o.total })
-                  : t('coopOrders.paidByCard')}
+                  : o.status === 'pending_payment'
+                    ? t('orders.status.pending_payment')
+                    : t('coopOrders.paidByCard')}
               </p>
               <div className="flex flex-wrap gap-2">
                 {o.status === 'awaiting_confirmation' ? (

@@ -6,7 +6,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { CheckCircle2 } from 'lucide-react'
+import { CheckCircle2, Clock } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Field, FormError } from '#app/components/forms.tsx'
@@ -19,6 +19,7 @@ import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { moveCooperativeOrder } from '#app/modules/orders/fulfilment.server.ts'
 import { getOrderForCustomer } from '#app/modules/orders/queries.server.ts'
 import { partView } from '#app/modules/orders/views.server.ts'
+import { cardPaymentStatus } from '#app/modules/payments/refunds.server.ts'
 import { domainErrorReply, parseForm, badRequest, readFormData } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
@@ -66,6 +67,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .filter(Boolean)
         .join(language === 'ar' ? '، ' : ', '),
       paymentMethod: order.paymentMethod,
+      cardPaid: ['succeeded', 'partially_refunded', 'refunded'].includes(
+        (await cardPaymentStatus(order.id)) ?? '',
+      ),
       total: formatMoney(order.totalCentimes, language),
     },
     parts: parts.map((p) => partView(p, t, language)),
@@ -122,9 +126,21 @@ export default function OrderPage() {
     )
   }
   const { order, parts } = loaded
+  const awaitingPayment =
+    order.paymentMethod === 'card' && parts.some((p) => p.status === 'pending_payment')
   return (
     <main id="main" className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
-      {loaded.placed ? (
+      {loaded.placed && awaitingPayment ? (
+        // Back from the payment page: only Stripe's webhook says it was paid, not this visit.
+        <div role="status" className="card flex flex-col gap-2 bg-sand">
+          <p className="flex items-center gap-2 text-xl font-semibold">
+            <Clock aria-hidden size={28} />
+            {t('payments.confirmingTitle')}
+          </p>
+          <p>{t('payments.confirmingBody')}</p>
+          {loaded.token ? <p className="text-sm">{t('orders.keepLink')}</p> : null}
+        </div>
+      ) : loaded.placed ? (
         <div role="status" className="card flex flex-col gap-2 bg-olive-light">
           <p className="flex items-center gap-2 text-xl font-semibold text-olive">
             <CheckCircle2 aria-hidden size={28} />
@@ -152,6 +168,12 @@ export default function OrderPage() {
         <div>
           <h2 className="font-semibold">{t('orders.paymentMethod')}</h2>
           <p>{t(`checkout.method.${order.paymentMethod}`)}</p>
+          {order.cardPaid ? (
+            <p className="flex items-center gap-1 text-olive">
+              <CheckCircle2 aria-hidden size={18} />
+              {t('payments.paidTitle')}
+            </p>
+          ) : null}
           <p className="text-lg font-semibold">
             {t('orders.total')}: {order.total}
           </p>

@@ -47,6 +47,29 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-For from a reverse proxy when computing client IPs for rate limits. */
   TRUST_PROXY: booleanFromString,
+  /** Stripe secret key of the association's account (sk_…); with the webhook secret, enables card payments. */
+  STRIPE_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(
+      z
+        .string()
+        .regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_ or sk_live_')
+        .optional(),
+    ),
+  /** Signing secret of the webhook endpoint /webhooks/stripe (whsec_…). */
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.string().startsWith('whsec_', 'must start with whsec_').optional()),
+  /** Another host for Stripe's API (a stand-in for tests and offline demos), e.g. http://127.0.0.1:12111. */
+  STRIPE_API_BASE: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.url().optional()),
 })
 
 export type Env = z.infer<typeof schema>
@@ -55,7 +78,12 @@ let cached: Env | undefined
 
 export function getEnv(): Env {
   if (cached) return cached
-  const parsed = schema.safeParse(process.env)
+  const parsed = schema
+    .refine((env) => Boolean(env.STRIPE_SECRET_KEY) === Boolean(env.STRIPE_WEBHOOK_SECRET), {
+      message: 'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set together or not at all',
+      path: ['STRIPE_WEBHOOK_SECRET'],
+    })
+    .safeParse(process.env)
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((i) => `  ${i.path.join('.')}: ${i.message}`)

@@ -8,6 +8,8 @@ import { sendCertificateReminders } from '#app/modules/certification/reminders.s
 import { sweepUnreferencedFiles } from '#app/modules/media/sweep.server.ts'
 import { deliverPendingEmails } from '#app/modules/notifications/outbox.server.ts'
 import { completeDeliveredOrders } from '#app/modules/orders/fulfilment.server.ts'
+import { stripeConfigured } from '#app/modules/payments/stripe-client.server.ts'
+import { expireUnpaidCardOrders } from '#app/modules/payments/stripe-sync.server.ts'
 import { getDatabase } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 
@@ -89,6 +91,15 @@ export async function startup({ logger }: { logger: Logger }) {
     )
   }, 60 * 60_000)
   reminders.unref()
+  // Card orders whose Checkout Session expired without a webhook: cancelled and restocked
+  // (or placed, if Stripe says they were paid after all).
+  const cardExpiry = setInterval(() => {
+    if (!stripeConfigured()) return
+    expireUnpaidCardOrders().catch((error: unknown) =>
+      logger.error({ msg: 'card order expiry failed', error: String(error) }),
+    )
+  }, 5 * 60_000)
+  cardExpiry.unref()
   const sweep = setInterval(
     () => {
       sweepUnreferencedFiles().catch((error: unknown) =>
@@ -102,6 +113,7 @@ export async function startup({ logger }: { logger: Logger }) {
     async stop() {
       clearInterval(timer)
       clearInterval(reminders)
+      clearInterval(cardExpiry)
       clearInterval(sweep)
       if (retry) clearTimeout(retry)
       await getDatabase().close()

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import {
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -191,6 +192,11 @@ export const cooperativeOrders = pgTable(
     /** Cash handed to the courier at the door (cash on delivery), in centimes. */
     cashCollectedCentimes: bigint('cash_collected_centimes', { mode: 'number' }),
     cancelReason: text('cancel_reason'),
+    /**
+     * Card money arrived for an order that was already cancelled and restocked (the payment
+     * landed after the session's expiry): the association decides on the refund.
+     */
+    needsRefundDecision: boolean('needs_refund_decision').notNull().default(false),
     confirmedAt: timestamptz('confirmed_at'),
     shippedAt: timestamptz('shipped_at'),
     deliveredAt: timestamptz('delivered_at'),
@@ -320,6 +326,10 @@ export const payments = pgTable(
     provider: text('provider').notNull(),
     /** The provider's id (a Checkout Session, a payment intent); null for cash. */
     providerRef: text('provider_ref'),
+    /** The money's own id at the provider (Stripe: the payment intent), once paid. */
+    providerPaymentRef: text('provider_payment_ref'),
+    /** When the customer can no longer pay (the Checkout Session's expiry). */
+    expiresAt: timestamptz('expires_at'),
     amountCentimes: bigint('amount_centimes', { mode: 'number' }).notNull(),
     currency: text('currency').notNull().default('MAD'),
     status: text('status').notNull().default('pending'),
@@ -329,6 +339,13 @@ export const payments = pgTable(
   },
   (t) => [
     index('payments_order_idx').on(t.orderId),
+    // Refund webhooks find the payment by its payment intent.
+    index('payments_provider_payment_ref_idx')
+      .on(t.providerPaymentRef)
+      .where(sql`provider_payment_ref is not null`),
+    index('payments_pending_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`status = 'pending' and expires_at is not null`),
     uniqueIndex('payments_provider_ref_unique')
       .on(t.provider, t.providerRef)
       .where(sql`provider_ref is not null`),
@@ -337,3 +354,58 @@ export const payments = pgTable(
     check('payments_amount_check', sql`amount_centimes > 0`),
   ],
 )
+
+export const refundMethods = ['stripe', 'bank_transfer', 'cash'] as const
+export type RefundMethod = (typeof refundMethods)[number]
+export const refundStatuses = ['pending', 'succeeded', 'failed', 'cancelled'] as const
+export type RefundStatus = (typeof refundStatuses)[number]
+
+/**
+ * Money given back for one cooperative order, in full or in part, with its reason. Card
+ * refunds go through Stripe (their state follows its webhooks); cash-on-delivery refunds are
+ * recorded as made by bank transfer or in cash.
+ */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: id(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    cooperativeOrderId: uuid('cooperative_order_id')
+      .notNull()
+      .references(() => cooperativeOrders.id, { onDelete: 'cascade' }),
+    paymentId: uuid('payment_id').references(() => payments.id, { onDelete: 'set null' }),
+    method: text('method').notNull(),
+    /** The provider's refund id (Stripe: re_…); null for manual refunds. */
+    providerRef: text('provider_ref'),
+    amountCentimes: bigint('amount_centimes', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('pending'),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    succeededAt: timestamptz('succeeded_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('refunds_cooperative_order_idx').on(t.cooperativeOrderId),
+    uniqueIndex('refunds_provider_ref_unique')
+      .on(t.providerRef)
+      .where(sql`provider_ref is not null`),
+    check('refunds_method_check', oneOf('method', refundMethods)),
+    check('refunds_status_check', oneOf('status', refundStatuses)),
+    check('refunds_amount_check', sql`amount_centimes > 0`),
+  ],
+)
+
+/**
+ * Stripe webhook events already processed: the id is written in the transaction of the
+ * event's effects, so a replay (Stripe delivers at least once) changes nothing.
+ */
+export const stripeEvents = pgTable('stripe_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  /** The order it concerned, when one was found. */
+  orderId: uuid('order_id'),
+  processedAt: timestamptz('processed_at').notNull().defaultNow(),
+})

@@ -84,7 +84,9 @@ export function OrderHistory({ part }: { part: PartView }) {
         {part.events.map((e) => (
           <li key={e.id} className="text-sm">
             <span className="font-semibold">{e.label}</span> · {e.actor} ·{' '}
-            <time className="text-ink-soft">{e.date}</time>
+            <time className="text-ink-soft" dateTime={e.dateTime}>
+              {e.date}
+            </time>
             {e.note ? (
               <span className="block" dir="auto">
                 {e.note}

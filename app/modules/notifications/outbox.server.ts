@@ -29,6 +29,7 @@ export type EmailTemplate =
   | 'orderShipped'
   | 'orderDelivered'
   | 'orderCancelled'
+  | 'orderRefunded'
   | 'cooperativeNewOrder'
   | 'cooperativeOrderCancelled'
   | 'verifyEmail'

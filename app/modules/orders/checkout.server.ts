@@ -355,6 +355,7 @@ export async function placeOrder(input: CheckoutInput): Promise<PlacedResult> {
         totalCentimes: summary.totalCentimes!,
         locale: input.locale,
         email: input.email,
+        accessToken: token,
         cooperativeOrders: cooperativeOrderRows,
       }
       await provider.recordPlacement(tx, placed)

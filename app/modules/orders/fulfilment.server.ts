@@ -40,6 +40,8 @@ export type MoveDetails = {
   carrier?: string
   trackingNumber?: string
   reason?: string
+  /** The refund row a refund move records (refunds module only). */
+  refundId?: string
 }
 
 const timestampFor: Partial<
@@ -60,6 +62,9 @@ function actorKind(actor: MoveActor): OrderActor {
 
 /** What the move needs besides the action itself, checked before anything is read. */
 function checkDetails(action: OrderAction, actor: MoveActor, details: MoveDetails) {
+  // A refund move without its money would change the status and nothing else.
+  if ((action === 'refund' || action === 'refund_partially') && !details.refundId)
+    throw new DomainError('invalid', 'errors.tampered')
   if (action === 'ship') {
     if (!details.carrier || !(carriers as readonly string[]).includes(details.carrier))
       throw new DomainError('invalid', 'orders.errors.carrier', { field: 'carrier' })
@@ -90,99 +95,122 @@ export async function moveCooperativeOrder(input: {
   const now = input.now ?? new Date()
   if (!isUuid(input.cooperativeOrderId)) throw new DomainError('not_found', 'errors.notFound')
   checkDetails(input.action, input.actor, details)
-  return db.transaction(async (tx) => {
-    const scope =
-      input.actor.kind === 'member' || input.actor.kind === 'manager'
-        ? eq(cooperativeOrders.cooperativeId, input.actor.cooperativeId)
-        : input.actor.kind === 'customer'
-          ? eq(cooperativeOrders.orderId, input.actor.orderId)
-          : undefined
-    const [current] = await tx
-      .select({
-        id: cooperativeOrders.id,
-        orderId: cooperativeOrders.orderId,
-        cooperativeId: cooperativeOrders.cooperativeId,
-        status: cooperativeOrders.status,
-        totalCentimes: cooperativeOrders.totalCentimes,
-        number: orders.number,
-        paymentMethod: orders.paymentMethod,
-        cooperativeSlug: cooperatives.slug,
-        cooperativeName: cooperatives.displayName,
-      })
-      .from(cooperativeOrders)
-      .innerJoin(orders, eq(orders.id, cooperativeOrders.orderId))
-      .innerJoin(cooperatives, eq(cooperatives.id, cooperativeOrders.cooperativeId))
-      .where(and(eq(cooperativeOrders.id, input.cooperativeOrderId), scope))
-    if (!current) throw new DomainError('not_found', 'errors.notFound')
-    const from = current.status as CooperativeOrderStatus
-    const to = nextStatus(from, input.action, actorKind(input.actor))
-    if (!to)
-      throw new DomainError('conflict', 'orders.errors.illegalMove', {
-        details: { action: input.action, status: from },
-      })
+  return db.transaction((tx) => moveWithin(tx, { ...input, details, now }))
+}
 
-    const stamp = timestampFor[to]
-    const moved = await tx
-      .update(cooperativeOrders)
-      .set({
-        status: to,
-        updatedAt: now,
-        ...(stamp ? { [stamp]: now } : {}),
-        ...(input.action === 'ship'
-          ? { carrier: details.carrier as Carrier, trackingNumber: details.trackingNumber!.trim() }
-          : {}),
-        ...(input.action === 'cancel' ? { cancelReason: details.reason?.trim() ?? null } : {}),
-        ...(input.action === 'deliver' && current.paymentMethod === 'cod'
-          ? { cashCollectedCentimes: current.totalCentimes }
-          : {}),
-      })
-      // Compare-and-set: a concurrent move of the same order makes this one a conflict.
-      .where(and(eq(cooperativeOrders.id, current.id), eq(cooperativeOrders.status, from)))
-      .returning({ id: cooperativeOrders.id })
-    if (moved.length !== 1)
-      throw new DomainError('conflict', 'orders.errors.illegalMove', {
-        details: { action: input.action, status: from },
-      })
+/**
+ * The same move inside the caller's transaction: the payment webhooks move orders together
+ * with the event they process.
+ */
+export async function moveWithin(
+  tx: Queryable,
+  input: {
+    actor: MoveActor
+    cooperativeOrderId: string
+    action: OrderAction
+    details: MoveDetails
+    requestId?: string
+    now: Date
+  },
+): Promise<CooperativeOrderStatus> {
+  const { details, now } = input
+  checkDetails(input.action, input.actor, details)
+  const scope =
+    input.actor.kind === 'member' || input.actor.kind === 'manager'
+      ? eq(cooperativeOrders.cooperativeId, input.actor.cooperativeId)
+      : input.actor.kind === 'customer'
+        ? eq(cooperativeOrders.orderId, input.actor.orderId)
+        : undefined
+  const [current] = await tx
+    .select({
+      id: cooperativeOrders.id,
+      orderId: cooperativeOrders.orderId,
+      cooperativeId: cooperativeOrders.cooperativeId,
+      status: cooperativeOrders.status,
+      totalCentimes: cooperativeOrders.totalCentimes,
+      number: orders.number,
+      paymentMethod: orders.paymentMethod,
+      cooperativeSlug: cooperatives.slug,
+      cooperativeName: cooperatives.displayName,
+    })
+    .from(cooperativeOrders)
+    .innerJoin(orders, eq(orders.id, cooperativeOrders.orderId))
+    .innerJoin(cooperatives, eq(cooperatives.id, cooperativeOrders.cooperativeId))
+    .where(and(eq(cooperativeOrders.id, input.cooperativeOrderId), scope))
+  if (!current) throw new DomainError('not_found', 'errors.notFound')
+  const from = current.status as CooperativeOrderStatus
+  const to = nextStatus(from, input.action, actorKind(input.actor))
+  if (!to)
+    throw new DomainError('conflict', 'orders.errors.illegalMove', {
+      details: { action: input.action, status: from },
+    })
 
-    if (restocks(input.action) && stockHeldStates.includes(from)) await restock(tx, current.id)
-    await settlePayment(tx, current.id, input.action, now)
+  const stamp = timestampFor[to]
+  const moved = await tx
+    .update(cooperativeOrders)
+    .set({
+      status: to,
+      updatedAt: now,
+      ...(stamp ? { [stamp]: now } : {}),
+      ...(input.action === 'ship'
+        ? { carrier: details.carrier as Carrier, trackingNumber: details.trackingNumber!.trim() }
+        : {}),
+      ...(input.action === 'cancel' ? { cancelReason: details.reason?.trim() ?? null } : {}),
+      ...(input.action === 'deliver' && current.paymentMethod === 'cod'
+        ? { cashCollectedCentimes: current.totalCentimes }
+        : {}),
+    })
+    // Compare-and-set: a concurrent move of the same order makes this one a conflict.
+    .where(and(eq(cooperativeOrders.id, current.id), eq(cooperativeOrders.status, from)))
+    .returning({ id: cooperativeOrders.id })
+  if (moved.length !== 1)
+    throw new DomainError('conflict', 'orders.errors.illegalMove', {
+      details: { action: input.action, status: from },
+    })
 
-    const userId = input.actor.kind === 'system' ? null : input.actor.userId
-    const note = input.action === 'cancel' ? (details.reason?.trim() ?? null) : null
-    const eventDetails =
-      input.action === 'ship'
-        ? { carrier: details.carrier!, trackingNumber: details.trackingNumber!.trim() }
+  if (restocks(input.action) && stockHeldStates.includes(from)) await restock(tx, current.id)
+  await settlePayment(tx, current.id, input.action, now)
+
+  const userId = input.actor.kind === 'system' ? null : input.actor.userId
+  const note =
+    input.action === 'cancel' || input.action === 'refund' || input.action === 'refund_partially'
+      ? (details.reason?.trim() ?? null)
+      : null
+  const eventDetails: Record<string, string> | null =
+    input.action === 'ship'
+      ? { carrier: details.carrier!, trackingNumber: details.trackingNumber!.trim() }
+      : details.refundId
+        ? { refundId: details.refundId }
         : null
-    await tx.insert(orderEvents).values({
-      orderId: current.orderId,
-      cooperativeOrderId: current.id,
-      action: input.action,
-      fromStatus: from,
-      toStatus: to,
-      actorUserId: userId,
-      actorKind: input.actor.kind,
-      note,
-      details: eventDetails,
-      createdAt: now,
-    })
-    await recordAudit(tx, {
-      actorUserId: userId,
-      actorRole:
-        input.actor.kind === 'association'
-          ? input.actor.role
-          : input.actor.kind === 'system'
-            ? 'system'
-            : input.actor.kind,
-      action: `order.${input.action}`,
-      targetType: 'cooperative_order',
-      targetId: current.id,
-      before: { status: from },
-      after: { status: to, ...(eventDetails ?? {}), ...(note ? { reason: note } : {}) },
-      requestId: input.requestId,
-    })
-    await announce(tx, { ...current, action: input.action, details, cancelledBy: input.actor.kind })
-    return to
+  await tx.insert(orderEvents).values({
+    orderId: current.orderId,
+    cooperativeOrderId: current.id,
+    action: input.action,
+    fromStatus: from,
+    toStatus: to,
+    actorUserId: userId,
+    actorKind: input.actor.kind,
+    note,
+    details: eventDetails,
+    createdAt: now,
   })
+  await recordAudit(tx, {
+    actorUserId: userId,
+    actorRole:
+      input.actor.kind === 'association'
+        ? input.actor.role
+        : input.actor.kind === 'system'
+          ? 'system'
+          : input.actor.kind,
+    action: `order.${input.action}`,
+    targetType: 'cooperative_order',
+    targetId: current.id,
+    before: { status: from },
+    after: { status: to, ...(eventDetails ?? {}), ...(note ? { reason: note } : {}) },
+    requestId: input.requestId,
+  })
+  await announce(tx, { ...current, action: input.action, details, cancelledBy: input.actor.kind })
+  return to
 }
 
 /** Give back what the order took from stock (product rows, then variants, in id order). */
@@ -209,13 +237,25 @@ async function restock(tx: Queryable, cooperativeOrderId: string) {
   }
 }
 
-/** Cash on delivery: collected at the door, cancelled with the parcel. */
+/**
+ * Cash on delivery: collected at the door, cancelled with the parcel. A card order cancelled
+ * after its money arrived is flagged for the association's refund decision.
+ */
 async function settlePayment(
   tx: Queryable,
   cooperativeOrderId: string,
   action: OrderAction,
   now: Date,
 ) {
+  if (action === 'cancel') {
+    await tx.execute(sql`
+      update ${cooperativeOrders} set needs_refund_decision = true
+       where ${cooperativeOrders.id} = ${cooperativeOrderId}
+         and exists (select 1 from ${payments}
+                      where ${payments.orderId} = ${cooperativeOrders.orderId}
+                        and ${payments.provider} = 'stripe'
+                        and ${payments.status} in ('succeeded', 'partially_refunded'))`)
+  }
   const status =
     action === 'deliver'
       ? 'succeeded'

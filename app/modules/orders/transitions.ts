@@ -20,6 +20,8 @@ export const orderActions = [
   'cancel',
   'expire',
   'complete',
+  'refund',
+  'refund_partially',
 ] as const
 export type OrderAction = (typeof orderActions)[number]
 
@@ -50,6 +52,19 @@ export const transitions: Record<OrderAction, Transition> = {
   expire: { from: ['pending_payment'], to: 'cancelled', by: ['system'], restock: true },
   // After the withdrawal window that follows delivery.
   complete: { from: ['delivered'], to: 'completed', by: ['system'] },
+  // The association gives money back after delivery (a return in the withdrawal window, a
+  // damaged parcel), in full or in part; only through the refunds module, which records the
+  // money. A cancelled order's refund leaves it cancelled.
+  refund: {
+    from: ['delivered', 'completed', 'partially_refunded'],
+    to: 'refunded',
+    by: ['association'],
+  },
+  refund_partially: {
+    from: ['delivered', 'completed', 'partially_refunded'],
+    to: 'partially_refunded',
+    by: ['association'],
+  },
 }
 
 /** States a customer may still cancel from: before the cooperative has accepted the order. */

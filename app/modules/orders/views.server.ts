@@ -58,6 +58,7 @@ export function partView(part: CooperativePart, t: Translate, language: Language
       actor: t(`orders.actor.${e.actorKind}`),
       note: e.note,
       date: formatDate(e.createdAt, language, 'datetime'),
+      dateTime: new Date(e.createdAt).toISOString(),
     })),
   }
 }

@@ -5,6 +5,7 @@
 import { payments } from '#db/schema/orders.ts'
 import { type CooperativeOrderStatus, type PaymentMethod } from '#db/schema/orders.ts'
 import { type Queryable } from '#app/utils/db.server.ts'
+import { stripeCheckout } from './stripe-checkout.server.ts'
 
 export type PlacedOrder = {
   id: string
@@ -12,6 +13,8 @@ export type PlacedOrder = {
   totalCentimes: number
   locale: string
   email: string | null
+  /** The guest tracking token, for the pages a payment provider sends the customer back to. */
+  accessToken: string
   cooperativeOrders: { id: string; totalCentimes: number }[]
 }
 
@@ -46,9 +49,13 @@ const cashOnDelivery: PaymentProvider = {
   afterPlacement: async () => null,
 }
 
-const providers = new Map<PaymentMethod, PaymentProvider>([['cod', cashOnDelivery]])
+const providers = new Map<PaymentMethod, PaymentProvider>([
+  ['cod', cashOnDelivery],
+  // Offered only when its keys are set (isAvailable).
+  ['card', stripeCheckout],
+])
 
-/** Add (or replace) a provider: the card issue's Stripe provider registers itself here. */
+/** Add (or replace) a provider, e.g. a Moroccan card gateway instead of Stripe. */
 export function registerPaymentProvider(provider: PaymentProvider) {
   providers.set(provider.method, provider)
 }
