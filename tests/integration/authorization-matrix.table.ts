@@ -73,6 +73,9 @@ export const matrix: Record<string, Probe[]> = {
     { path: () => '/account/two-factor', loader: signedInOnly(200), action: signedInOnly(400) },
   ],
   'verify-email.tsx': [{ path: () => '/verify-email', loader: is(200), action: is(400) }],
+  // Stripe's webhook: no session matters, only the signature; without Stripe keys (as here)
+  // it does not exist (404), and GET is 405. Signatures are tested in payments/.
+  'webhooks.stripe.ts': [{ path: () => '/webhooks/stripe', loader: is(405), action: is(404) }],
   // ——— Buying ———
   'cart.tsx': [{ path: () => '/cart', loader: is(200), action: is(400) }],
   // Nobody's cart holds anything here: the checkout sends them back to the cart.

@@ -31,6 +31,13 @@ const allowed: [CooperativeOrderStatus, OrderAction, OrderActor[], CooperativeOr
   ['preparing', 'cancel', ['manager', 'association'], 'cancelled'],
   ['pending_payment', 'expire', ['system'], 'cancelled'],
   ['delivered', 'complete', ['system'], 'completed'],
+  // Refunds are the association's (through the refunds module, which records the money).
+  ['delivered', 'refund', ['association'], 'refunded'],
+  ['completed', 'refund', ['association'], 'refunded'],
+  ['partially_refunded', 'refund', ['association'], 'refunded'],
+  ['delivered', 'refund_partially', ['association'], 'partially_refunded'],
+  ['completed', 'refund_partially', ['association'], 'partially_refunded'],
+  ['partially_refunded', 'refund_partially', ['association'], 'partially_refunded'],
 ]
 
 describe('the order state machine', () => {
@@ -49,11 +56,15 @@ describe('the order state machine', () => {
     }
   })
 
-  test('members never cancel; nothing moves out of a closed state but completion', () => {
+  test("members never cancel; closed parcels move no more, but for the association's refunds", () => {
     for (const status of cooperativeOrderStatuses)
       expect(availableActions(status, 'member')).not.toContain('cancel')
-    for (const status of ['cancelled', 'refused_at_door', 'returned', 'completed'] as const)
+    for (const status of ['cancelled', 'refused_at_door', 'returned', 'refunded'] as const)
       for (const actor of actors) expect(availableActions(status, actor)).toEqual([])
+    for (const actor of actors)
+      expect(availableActions('completed', actor)).toEqual(
+        actor === 'association' ? ['refund', 'refund_partially'] : [],
+      )
   })
 
   test('random walks give back the stock they hold exactly once, and never more', () => {
