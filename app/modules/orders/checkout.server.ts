@@ -371,7 +371,9 @@ export async function placeOrder(input: CheckoutInput): Promise<PlacedResult> {
           data: await orderEmailData(tx, order!.id, input.locale, { link }),
         })
       }
-      for (const [index, group] of review.groups.entries()) {
+      // A card order reaches the cooperatives once it is paid (the `pay` move tells them).
+      const awaitingPayment = provider.initialStatus === 'pending_payment'
+      for (const [index, group] of awaitingPayment ? [] : review.groups.entries()) {
         await emailManagers(tx, {
           cooperativeId: group.cooperative.id,
           template: 'cooperativeNewOrder',

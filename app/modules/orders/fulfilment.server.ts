@@ -292,8 +292,19 @@ async function announce(
   const base = { orderId: order.orderId, cooperativeOrderId: order.id }
   switch (order.action) {
     case 'confirm':
-    case 'pay':
       return emailCustomer(tx, { ...base, template: 'orderConfirmed' })
+    case 'pay':
+      // Paid by card: the cooperative hears of the order now, not while it was unpaid.
+      await emailCustomer(tx, { ...base, template: 'orderConfirmed' })
+      return emailManagers(tx, {
+        cooperativeId: order.cooperativeId,
+        template: 'cooperativeNewOrder',
+        data: {
+          number: order.number,
+          cooperative: order.cooperativeName,
+          link: appLink(`/coop/${order.cooperativeSlug}/orders/${order.id}`),
+        },
+      })
     case 'ship':
       return emailCustomer(tx, {
         ...base,

@@ -213,7 +213,8 @@ export async function listCustomerOrders(userId: string) {
 
 /** Tabs of the cooperative's order list, each a set of states. */
 export const cooperativeTabs = {
-  new: ['awaiting_confirmation', 'placed', 'pending_payment'],
+  // Unpaid card orders are not work yet: they appear once paid (placed).
+  new: ['awaiting_confirmation', 'placed'],
   preparing: ['preparing'],
   shipped: ['shipped'],
   done: ['delivered', 'completed', 'refunded', 'partially_refunded'],

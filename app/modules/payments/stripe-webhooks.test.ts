@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { productVariants } from '#db/schema/catalog.ts'
+import { notifications } from '#db/schema/notifications.ts'
 import { orderEvents, stripeEvents } from '#db/schema/orders.ts'
 import { db } from '#app/utils/db.server.ts'
 import { sellingCooperative } from '#app/modules/orders/testing.server.ts'
@@ -29,6 +30,14 @@ async function stockOf(variantId: string) {
   return row!.stock
 }
 
+async function managerMails() {
+  const rows = await db
+    .select({ template: notifications.template })
+    .from(notifications)
+    .where(eq(notifications.template, 'cooperativeNewOrder'))
+  return rows.map((r) => r.template)
+}
+
 async function eventsOf(orderId: string) {
   const rows = await db
     .select({ action: orderEvents.action })
@@ -45,6 +54,8 @@ describe('placing a card order', () => {
     expect(await statusesOf(placed.orderId)).toEqual([
       { status: 'pending_payment', needsRefundDecision: false },
     ])
+    // The cooperative is not told of an order nobody has paid for yet.
+    expect(await managerMails()).toEqual([])
     const session = stripe.standIn.sessions.get(placed.sessionId)!
     expect(placed.redirectTo).toBe(session.url)
 
@@ -104,6 +115,8 @@ describe('the Stripe webhook', () => {
     const completed = sessionEvent('checkout.session.completed', placed.sessionId)
     expect(await deliver(completed)).toEqual({ status: 200, outcome: 'processed' })
     expect(await deliver(completed)).toEqual({ status: 200, outcome: 'duplicate' })
+    // Paid: now, and once, the cooperative hears of its new order.
+    expect(await managerMails()).toEqual(['cooperativeNewOrder'])
     expect(await statusesOf(placed.orderId)).toEqual([
       { status: 'placed', needsRefundDecision: false },
     ])
