@@ -141,3 +141,9 @@ export async function isDatabaseReachable(): Promise<boolean> {
     return false
   }
 }
+
+/** The rows of `execute()`, whichever driver ran it (postgres-js: an array; PGlite: `.rows`). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[]
+  return ((result as { rows?: T[] }).rows ?? []) as T[]
+}

@@ -162,10 +162,13 @@ export const productMakers = pgTable(
     makerId: uuid('maker_id')
       .notNull()
       .references(() => makers.id, { onDelete: 'cascade' }),
+    /** Her share of the product's income when several made it (weights; equal by default). */
+    share: integer('share').notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.productId, t.makerId] }),
     index('product_makers_maker_idx').on(t.makerId),
+    check('product_makers_share_check', sql`share between 1 and 100`),
   ],
 )
 

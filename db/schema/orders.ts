@@ -257,6 +257,11 @@ export const orderItems = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::uuid[]`),
+    /** Their shares of the line's income, in the order of maker_ids (weights). */
+    makerShares: integer('maker_shares')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     weightGrams: integer('weight_grams').notNull(),
   },
   (t) => [

@@ -21,6 +21,8 @@ export const defaultSettings = {
   payout_hold_days: 7,
   minimum_payout_centimes: 20000,
   withdrawal_window_days: 7,
+  /** Who the shipping fee belongs to: the cooperative that ships it, or the platform. */
+  shipping_fees_to: 'cooperative',
 } as const
 
 /** Regions, provinces, certification types, categories and settings. Safe to run again. */

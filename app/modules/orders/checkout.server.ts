@@ -15,7 +15,7 @@ import {
   type PaymentMethod,
 } from '#db/schema/orders.ts'
 import { provinces, regions } from '#db/schema/reference.ts'
-import { db, type Queryable } from '#app/utils/db.server.ts'
+import { db, rowsOf, type Queryable } from '#app/utils/db.server.ts'
 import { DomainError, isUniqueViolation } from '#app/utils/errors.server.ts'
 import { variantPurchasable } from '#app/modules/certification/gate.server.ts'
 import { type CartOwner, type CartReview, reviewCart } from '#app/modules/cart/cart.server.ts'
@@ -269,9 +269,14 @@ export async function placeOrder(input: CheckoutInput): Promise<PlacedResult> {
         })
         .returning({ id: orders.id })
       const makerRows = await tx
-        .select({ productId: productMakers.productId, makerId: productMakers.makerId })
+        .select({
+          productId: productMakers.productId,
+          makerId: productMakers.makerId,
+          share: productMakers.share,
+        })
         .from(productMakers)
         .where(inArray(productMakers.productId, productIds))
+        .orderBy(productMakers.makerId)
       const variantRows = await tx
         .select({
           id: productVariants.id,
@@ -334,6 +339,9 @@ export async function placeOrder(input: CheckoutInput): Promise<PlacedResult> {
               makerIds: makerRows
                 .filter((m) => m.productId === line.productId)
                 .map((m) => m.makerId),
+              makerShares: makerRows
+                .filter((m) => m.productId === line.productId)
+                .map((m) => m.share),
               weightGrams: v.weightGrams,
             }
           }),
@@ -431,7 +439,4 @@ export async function placeOrder(input: CheckoutInput): Promise<PlacedResult> {
 }
 
 /** Raw `execute` results are an array (postgres.js) or `{ rows }` (PGlite). */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[]
-  return ((result as { rows?: T[] }).rows ?? []) as T[]
-}
+export { rowsOf }

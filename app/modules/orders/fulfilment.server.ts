@@ -20,6 +20,7 @@ import { db, type Queryable } from '#app/utils/db.server.ts'
 import { DomainError } from '#app/utils/errors.server.ts'
 import { isUuid } from '#app/utils/ids.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
+import { orderDelivered } from '#app/modules/payments/money-events.server.ts'
 import { appLink, emailCustomer, emailManagers } from './notify.server.ts'
 import {
   nextStatus,
@@ -170,6 +171,7 @@ export async function moveWithin(
 
   if (restocks(input.action) && stockHeldStates.includes(from)) await restock(tx, current.id)
   await settlePayment(tx, current.id, input.action, now)
+  if (input.action === 'deliver') await orderDelivered(tx, current.id, now)
 
   const userId = input.actor.kind === 'system' ? null : input.actor.userId
   const note =

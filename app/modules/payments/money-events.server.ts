@@ -1,8 +1,14 @@
-// One function per money event, called in the transaction of the change that made it: the
-// place where the ledger (the money issue) posts its entries. Today each writes the audit
-// entry of the event.
+// One function per money event, called in the transaction of the change that made it: each
+// posts the event's balanced transaction to the ledger (ADR 016) and writes its audit entry.
 import { type Queryable } from '#app/utils/db.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
+import {
+  postCardCaptured,
+  postDelivered,
+  postRefundDecided,
+  postRefundFailed,
+  postRefundSettled,
+} from '#app/modules/money/postings.server.ts'
 
 type Actor = { userId: string | null; role: string }
 
@@ -11,7 +17,9 @@ export async function paymentSucceeded(
   tx: Queryable,
   payment: { id: string; orderId: string; provider: string; amountCentimes: number },
   actor: Actor = { userId: null, role: 'system' },
+  now: Date = new Date(),
 ) {
+  if (payment.provider === 'stripe') await postCardCaptured(tx, payment, now)
   await recordAudit(tx, {
     actorUserId: actor.userId,
     actorRole: actor.role,
@@ -39,13 +47,30 @@ export async function paymentStatusChanged(
   })
 }
 
-/** A refund was decided (pending at the provider, or made by hand). */
+/** A parcel was delivered: cash collected at the door, and the commission on its lines. */
+export async function orderDelivered(tx: Queryable, cooperativeOrderId: string, now: Date) {
+  await postDelivered(tx, cooperativeOrderId, now)
+}
+
+/**
+ * A refund was decided (pending at the provider, or made by hand, in which case its money has
+ * already left). Refused when the cooperative's balance cannot cover it.
+ */
 export async function refundCreated(
   tx: Queryable,
-  refund: { id: string; cooperativeOrderId: string; amountCentimes: number; method: string },
+  refund: {
+    id: string
+    cooperativeOrderId: string
+    amountCentimes: number
+    method: string
+    status: string
+  },
   actor: Actor,
-  requestId?: string,
+  requestId: string | undefined,
+  now: Date,
 ) {
+  await postRefundDecided(tx, refund, now)
+  if (refund.status === 'succeeded') await postRefundSettled(tx, refund, now)
   await recordAudit(tx, {
     actorUserId: actor.userId,
     actorRole: actor.role,
@@ -66,7 +91,10 @@ export async function refundStatusChanged(
   tx: Queryable,
   refund: { id: string; cooperativeOrderId: string; amountCentimes: number },
   change: { from: string; to: string },
+  now: Date,
 ) {
+  if (change.to === 'succeeded') await postRefundSettled(tx, { ...refund, method: 'stripe' }, now)
+  if (change.to === 'failed' || change.to === 'cancelled') await postRefundFailed(tx, refund, now)
   await recordAudit(tx, {
     actorUserId: null,
     actorRole: 'system',

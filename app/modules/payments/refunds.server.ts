@@ -195,9 +195,11 @@ async function decide(tx: Queryable, input: RefundInput, now: Date) {
       cooperativeOrderId: part.id,
       amountCentimes: input.amountCentimes,
       method: input.method,
+      status: card ? 'pending' : 'succeeded',
     },
     input.actor,
     input.requestId,
+    now,
   )
   const [order] = await tx
     .select({ locale: orders.locale })
@@ -276,6 +278,7 @@ export async function refundCooperativeOrder(input: RefundInput) {
           amountCentimes: input.amountCentimes,
         },
         { from: 'pending', to: status },
+        now,
       )
   })
   if (status === 'failed') throw new DomainError('conflict', 'payments.errors.provider')

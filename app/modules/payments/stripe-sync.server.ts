@@ -170,12 +170,12 @@ export async function applyFacts(tx: Queryable, orderId: string, facts: PaymentF
       })
       .where(eq(payments.id, payment.id))
     if (facts.paid && rank[payment.status]! < rank.succeeded!) {
-      await paymentSucceeded(tx, {
-        ...payment,
-        orderId,
-        provider: 'stripe',
-        amountCentimes: amount,
-      })
+      await paymentSucceeded(
+        tx,
+        { ...payment, orderId, provider: 'stripe', amountCentimes: amount },
+        undefined,
+        now,
+      )
       await event(tx, { orderId, action: 'payment_succeeded', now })
     }
     if (target !== 'succeeded')
@@ -214,6 +214,7 @@ export async function applyFacts(tx: Queryable, orderId: string, facts: PaymentF
         tx,
         { ...row, amountCentimes: Number(row.amountCentimes) },
         { from: 'pending', to: r.status },
+        now,
       )
       await event(tx, {
         orderId,
