@@ -65,3 +65,81 @@ export async function balancesOf(
     inTransitCentimes: Number(payoutSums?.transit ?? 0),
   }
 }
+
+/**
+ * The orders behind the pending and available figures: what each still holds for the
+ * cooperative (not yet in a payout) and, for pending ones, when it should become available.
+ */
+export async function balanceLines(tx: Queryable, cooperativeId: string, now: Date) {
+  const settings = await moneySettings(tx)
+  const wait = settings.withdrawalDays + settings.holdDays
+  const rows = rowsOf<{
+    cooperative_order_id: string
+    number: string
+    status: string
+    payment_method: string
+    delivered_at: string | Date | null
+    remitted: boolean
+    releasable: boolean
+    amount: string | number
+  }>(
+    await tx.execute(sql`
+      select u.cooperative_order_id, o.number, co.status, o.payment_method, co.delivered_at,
+             exists (select 1 from cash_remittance_lines rl where rl.cooperative_order_id = co.id) as remitted,
+             bool_and(u.releasable) as releasable, -sum(u.amount_centimes)::bigint as amount
+        from (${unpaidEntries(cooperativeId, now, wait)}) u
+        join cooperative_orders co on co.id = u.cooperative_order_id
+        join orders o on o.id = co.order_id
+       group by u.cooperative_order_id, o.number, co.status, o.payment_method, co.delivered_at, co.id
+      having sum(u.amount_centimes) <> 0
+       order by co.delivered_at desc nulls first, o.number desc
+       limit 200`),
+  )
+  return rows.map((r) => {
+    const delivered = r.delivered_at ? new Date(r.delivered_at) : null
+    return {
+      cooperativeOrderId: r.cooperative_order_id,
+      number: r.number,
+      status: r.status,
+      paymentMethod: r.payment_method,
+      deliveredAt: delivered,
+      /** Why it is still pending: not delivered yet, cash not remitted yet, or waiting. */
+      waitingFor: r.releasable
+        ? null
+        : !delivered
+          ? ('delivery' as const)
+          : r.payment_method === 'cod' && !r.remitted
+            ? ('remittance' as const)
+            : ('hold' as const),
+      availableOn: delivered ? new Date(delivered.getTime() + wait * 24 * 3600 * 1000) : null,
+      releasable: Boolean(r.releasable),
+      amountCentimes: Number(r.amount),
+    }
+  })
+}
+
+/** Net income per month (what the cooperative earned after commission and refunds). */
+export async function incomeByMonth(
+  tx: Queryable,
+  cooperativeId: string,
+  now: Date,
+  months = 12,
+): Promise<{ month: string; netCentimes: number }[]> {
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - 1), 1))
+  const rows = rowsOf<{ month: string; net: string | number }>(
+    await tx.execute(sql`
+      select to_char(date_trunc('month', occurred_at at time zone 'UTC'), 'YYYY-MM') as month,
+             -sum(amount_centimes)::bigint as net
+        from ledger_entries
+       where account_id = ${coopPayable(cooperativeId)}
+         and cooperative_order_id is not null
+         and occurred_at >= ${first.toISOString()}::timestamptz
+         and occurred_at <= ${now.toISOString()}::timestamptz
+       group by 1`),
+  )
+  return Array.from({ length: months }, (_, i) => {
+    const d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + i, 1))
+    const month = d.toISOString().slice(0, 7)
+    return { month, netCentimes: Number(rows.find((r) => r.month === month)?.net ?? 0) }
+  })
+}

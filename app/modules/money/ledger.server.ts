@@ -12,7 +12,7 @@ import {
 import { platformSettings } from '#db/schema/reference.ts'
 import { type Queryable } from '#app/utils/db.server.ts'
 
-export function coopPayable(cooperativeId: string) {
+export function coopPayable(cooperativeId: string): `coop_payable:${string}` {
   return `coop_payable:${cooperativeId}`
 }
 

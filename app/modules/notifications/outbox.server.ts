@@ -40,6 +40,10 @@ export type EmailTemplate =
   | 'legalChangeToReview'
   | 'legalChangeApproved'
   | 'legalChangeRejected'
+  | 'payoutCreated'
+  | 'payoutSent'
+  | 'payoutPaid'
+  | 'payoutFailed'
 
 /**
  * Queue an e-mail in the outbox, in the caller's transaction. Subject and body come from the
