@@ -252,6 +252,8 @@ export type ProductInput = {
   }[]
   images?: { image: StoredImage; altAr?: string; altFr?: string | null; altEn?: string | null }[]
   makerIds?: string[]
+  /** Their shares of the income, in the order of makerIds (equal when absent). */
+  makerShares?: number[]
 }
 
 export async function createProduct(db: Queryable, input: ProductInput) {
@@ -313,7 +315,13 @@ export async function createProduct(db: Queryable, input: ProductInput) {
   if (input.makerIds?.length) {
     await db
       .insert(productMakers)
-      .values(input.makerIds.map((makerId) => ({ productId: product.id, makerId })))
+      .values(
+        input.makerIds.map((makerId, i) => ({
+          productId: product.id,
+          makerId,
+          share: input.makerShares?.[i] ?? 1,
+        })),
+      )
   }
   return { ...product, variants: insertedVariants }
 }

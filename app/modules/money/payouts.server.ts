@@ -26,6 +26,8 @@ export type PayoutCandidate = {
   rib: string | null
   accountHolder: string | null
   blocked: PayoutBlock | null
+  /** The last entry of its account: a preview is of the ledger as it was at that entry. */
+  lastEntryId: number
 }
 
 export type PayoutActor = { userId: string; role: string }
@@ -66,11 +68,21 @@ async function candidates(tx: Queryable, now: Date) {
         rows.map((r) => r.cooperative_id),
       ),
     )
+  const last = rowsOf<{ cooperative_id: string; last: string | number }>(
+    await tx.execute(sql`
+      select cooperative_id, max(id) as last from ledger_entries
+       where ${inArray(
+         sql`cooperative_id`,
+         rows.map((r) => r.cooperative_id),
+       )}
+       group by cooperative_id`),
+  )
   const list = rows
     .map((r): PayoutCandidate => {
       const c = coops.find((x) => x.id === r.cooperative_id)!
       const available = Number(r.available)
       return {
+        lastEntryId: Number(last.find((l) => l.cooperative_id === c.id)?.last ?? 0),
         cooperativeId: c.id,
         slug: c.slug,
         displayName: c.displayName,
@@ -94,7 +106,7 @@ async function candidates(tx: Queryable, now: Date) {
 function digest(list: PayoutCandidate[]) {
   const payable = list
     .filter((c) => !c.blocked)
-    .map((c) => `${c.cooperativeId}:${c.availableCentimes}:${c.rib}`)
+    .map((c) => `${c.cooperativeId}:${c.availableCentimes}:${c.rib}:${c.lastEntryId}`)
   return crypto.createHash('sha256').update(payable.join('|')).digest('hex').slice(0, 32)
 }
 
