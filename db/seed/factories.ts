@@ -313,15 +313,13 @@ export async function createProduct(db: Queryable, input: ProductInput) {
     )
   }
   if (input.makerIds?.length) {
-    await db
-      .insert(productMakers)
-      .values(
-        input.makerIds.map((makerId, i) => ({
-          productId: product.id,
-          makerId,
-          share: input.makerShares?.[i] ?? 1,
-        })),
-      )
+    await db.insert(productMakers).values(
+      input.makerIds.map((makerId, i) => ({
+        productId: product.id,
+        makerId,
+        share: input.makerShares?.[i] ?? 1,
+      })),
+    )
   }
   return { ...product, variants: insertedVariants }
 }
