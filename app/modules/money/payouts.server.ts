@@ -106,6 +106,7 @@ async function candidates(tx: Queryable, now: Date) {
 function digest(list: PayoutCandidate[]) {
   const payable = list
     .filter((c) => !c.blocked)
+    .sort((a, b) => a.cooperativeId.localeCompare(b.cooperativeId))
     .map((c) => `${c.cooperativeId}:${c.availableCentimes}:${c.rib}:${c.lastEntryId}`)
   return crypto.createHash('sha256').update(payable.join('|')).digest('hex').slice(0, 32)
 }
@@ -115,7 +116,7 @@ export async function previewPayouts(now: Date = new Date()) {
   const { settings, list } = await candidates(db, now)
   const payable = list.filter((c) => !c.blocked)
   return {
-    candidates: list.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+    candidates: [...list].sort((a, b) => a.displayName.localeCompare(b.displayName)),
     payableCount: payable.length,
     totalCentimes: payable.reduce((s, c) => s + c.availableCentimes, 0),
     minimumCentimes: settings.minimumPayoutCentimes,
