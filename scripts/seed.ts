@@ -2,6 +2,7 @@
 // Safe to run again: every step skips what is already there.
 import { ensureAdmin } from '#db/seed/admin.ts'
 import { seedDemoCatalog } from '#db/seed/demo-catalog.ts'
+import { seedDemoMoney } from '#db/seed/demo-money.ts'
 import { seedDemoOrders } from '#db/seed/demo-orders.ts'
 import { seedDemoWorld } from '#db/seed/demo.ts'
 import { seedReferenceData } from '#db/seed/reference.ts'
@@ -24,8 +25,9 @@ if (env.SEED_DEMO === 'true') {
   const created = await seedDemoWorld(handle.db)
   const catalog = await seedDemoCatalog(handle.db)
   const demoOrders = await seedDemoOrders()
+  const demoMoney = await seedDemoMoney()
   console.log(
-    `Demo world: ${created} cooperatives, ${catalog.products} products, ${catalog.certificates} certificates, ${demoOrders} orders added.`,
+    `Demo world: ${created} cooperatives, ${catalog.products} products, ${catalog.certificates} certificates, ${demoOrders + demoMoney.orders} orders, ${demoMoney.batches} payout batches added.`,
   )
 }
 await handle.close()

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { ensureAdmin } from '#db/seed/admin.ts'
 import { seedDemoCatalog } from '#db/seed/demo-catalog.ts'
+import { seedDemoMoney } from '#db/seed/demo-money.ts'
 import { seedDemoOrders } from '#db/seed/demo-orders.ts'
 import { seedDemoWorld } from '#db/seed/demo.ts'
 import { seedReferenceData } from '#db/seed/reference.ts'
@@ -46,8 +47,9 @@ export async function prepareDatabase(logger: Logger = console): Promise<{ first
     const count = await seedDemoWorld(handle.db)
     const catalog = await seedDemoCatalog(handle.db)
     const demoOrders = await seedDemoOrders()
+    const demoMoney = await seedDemoMoney()
     logger.info(
-      `Demo world seeded: ${count} cooperatives, ${catalog.products} products, ${catalog.certificates} certificates, ${demoOrders} orders`,
+      `Demo world seeded: ${count} cooperatives, ${catalog.products} products, ${catalog.certificates} certificates, ${demoOrders + demoMoney.orders} orders, ${demoMoney.batches} payout batches`,
     )
   }
   return { firstStart }

@@ -5,8 +5,11 @@ import { db } from '#app/utils/db.server.ts'
 import { explainProducts, purchasableProductIds } from '#app/modules/certification/gate.server.ts'
 import { seedDemoCatalog } from './demo-catalog.ts'
 import { seedDemoWorld } from './demo.ts'
+import { ensureAdmin } from './admin.ts'
+import { seedDemoMoney } from './demo-money.ts'
 import { seedDemoOrders } from './demo-orders.ts'
 import { cooperativeOrders } from '#db/schema/orders.ts'
+import { payouts } from '#db/schema/money.ts'
 
 describe('the demo world', () => {
   test('shows products on sale and products hidden for every reason, and seeding again adds nothing', async () => {
@@ -56,6 +59,17 @@ describe('the demo world', () => {
     ])
       expect(states, state).toContain(state)
     expect(await seedDemoOrders()).toBe(0)
+    // Money: delivered, refunded and remitted orders; one batch paid, one pending.
+    await ensureAdmin(db, {})
+    const money = await seedDemoMoney()
+    expect(money.orders).toBeGreaterThanOrEqual(4)
+    expect(money.batches).toBe(2)
+    const statuses = (await db.select({ status: payouts.status }).from(payouts)).map(
+      (p) => p.status,
+    )
+    expect(statuses).toContain('paid')
+    expect(statuses).toContain('pending')
+    expect(await seedDemoMoney()).toEqual({ orders: 0, batches: 0 })
     expect(await seedDemoWorld(db)).toBe(0)
     expect((await seedDemoCatalog(db)).products).toBe(0)
     const [{ count } = { count: 0 }] = await db
