@@ -103,7 +103,8 @@ export async function previewPayouts(now: Date = new Date()) {
   const { settings, list } = await candidates(db, now)
   const payable = list.filter((c) => !c.blocked)
   return {
-    candidates: list.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+    // A sorted copy: the key is the digest of the list in the order createPayoutBatch reads it.
+    candidates: [...list].sort((a, b) => a.displayName.localeCompare(b.displayName)),
     payableCount: payable.length,
     totalCentimes: payable.reduce((s, c) => s + c.availableCentimes, 0),
     minimumCentimes: settings.minimumPayoutCentimes,
