@@ -109,17 +109,17 @@ export default function PayoutBatch() {
               <bdi className="text-lg font-semibold">{p.cooperative}</bdi>
               <span className="text-xl font-semibold">{p.amount}</span>
             </div>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            <dl className="grid grid-cols-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-3 sm:gap-y-1">
               <dt className="text-ink-soft">{t('finance.batch.reference')}</dt>
-              <dd dir="ltr" className="text-start">
-                {p.reference}
+              <dd className="mb-1 sm:mb-0">
+                <bdi dir="ltr">{p.reference}</bdi>
               </dd>
               <dt className="text-ink-soft">{t('finance.payouts.rib')}</dt>
-              <dd dir="ltr" className="break-all text-start font-mono">
-                {p.rib}
+              <dd className="mb-1 font-mono sm:mb-0">
+                <bdi dir="ltr">{p.rib}</bdi>
               </dd>
               <dt className="text-ink-soft">{t('finance.batch.accountHolder')}</dt>
-              <dd>
+              <dd className="mb-1 sm:mb-0">
                 <bdi>{p.accountHolder}</bdi>
               </dd>
               <dt className="text-ink-soft">{t('finance.payouts.state')}</dt>

@@ -42,7 +42,7 @@ async function previewView(t: Translate, language: Language) {
       id: c.cooperativeId,
       name: c.displayName,
       available: formatMoney(c.availableCentimes, language),
-      rib: maskedRib(c.rib),
+      rib: t('finance.payouts.ribMasked', { rib: maskedRib(c.rib) ?? '—' }),
       blocked: c.blocked ? t(`finance.payouts.blocked.${c.blocked}`, { minimum }) : null,
     })),
   }
@@ -124,20 +124,15 @@ export default function Payouts() {
       ) : (
         <ul className="flex flex-col gap-3">
           {preview.candidates.map((c) => (
-            <li
-              key={c.id}
-              className="card flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1"
-            >
-              <div className="flex min-w-0 flex-col gap-1">
+            <li key={c.id} className="card flex flex-col gap-1">
+              <div className="flex flex-wrap items-baseline justify-between gap-x-4">
                 <bdi className="font-semibold">{c.name}</bdi>
-                <span className="text-sm text-ink-soft">
-                  {t('finance.payouts.rib')}: <span dir="ltr">{c.rib ?? '—'}</span>
-                </span>
-                <span className={c.blocked ? 'text-sm font-semibold text-danger' : 'text-sm'}>
-                  {c.blocked ?? t('finance.payouts.ready')}
-                </span>
+                <span className="text-xl font-semibold">{c.available}</span>
               </div>
-              <span className="text-xl font-semibold">{c.available}</span>
+              <span className="text-sm text-ink-soft">{c.rib}</span>
+              <span className={c.blocked ? 'text-sm font-semibold text-danger' : 'text-sm'}>
+                {c.blocked ?? t('finance.payouts.ready')}
+              </span>
             </li>
           ))}
         </ul>

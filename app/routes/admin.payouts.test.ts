@@ -19,7 +19,7 @@ import { action as batchAction, loader as batchLoader } from './admin.payouts.$b
 import { loader as csvLoader } from './admin.payouts.$batchId_.transfers[.]csv.ts'
 import { action as payoutsAction, loader as payoutsLoader } from './admin.payouts._index.tsx'
 import { loader as reconciliationLoader } from './admin.reconciliation.tsx'
-import { action as remittancesAction } from './admin.remittances.tsx'
+import { action as remittancesAction, loader as remittancesLoader } from './admin.remittances.tsx'
 
 const day = 86_400_000
 let parcels = 0
@@ -105,7 +105,10 @@ describe('payout batches', () => {
     // Delivered two days ago: still in the withdrawal window and hold period.
     expect(preview.candidates.map((c) => c.id)).toEqual([old.seller.cooperative.id])
     const [candidate] = preview.candidates
-    expect(candidate).toMatchObject({ blocked: null, rib: expect.stringMatching(/^•••• \d{4}$/) })
+    expect(candidate).toMatchObject({
+      blocked: null,
+      rib: expect.stringMatching(/^RIB: •••• \d{4}$/),
+    })
     expect(preview.payableCount).toBe(1)
 
     const create = () =>
@@ -352,6 +355,10 @@ describe('cash remittances', () => {
     const ok = await upload(`${parcel.tracking};${(parcel.totalCentimes / 100).toFixed(2)}\r\n`)
     expect(statusOf(ok)).toBe(302)
     expect(await db.select({ id: cashRemittances.id }).from(cashRemittances)).toHaveLength(1)
+    const listed = dataOf<{ remittances: { reference: string; lines: number }[] }>(
+      await call(remittancesLoader, makeRequest('/admin/remittances', { cookie })),
+    )
+    expect(listed.remittances).toMatchObject([{ reference: 'AM-2', lines: 1 }])
   })
 })
 

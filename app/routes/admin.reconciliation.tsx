@@ -121,8 +121,8 @@ export default function Reconciliation() {
                     <p className="font-semibold text-danger">{d.kind}</p>
                     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                       <dt className="text-ink-soft">{t('finance.reconciliation.order')}</dt>
-                      <dd dir="ltr" className="text-start">
-                        {d.reference}
+                      <dd>
+                        <bdi dir="ltr">{d.reference}</bdi>
                       </dd>
                       {d.cooperative ? (
                         <>

@@ -224,13 +224,15 @@ export default function Remittances() {
             <li key={r.id} className="card flex flex-col gap-1">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <span className="font-semibold">
-                  {r.carrier} · <bdi dir="ltr">{r.reference}</bdi>
+                  {r.carrier} ·{' '}
+                  <bdi dir="ltr" className="whitespace-nowrap">
+                    {r.reference}
+                  </bdi>
                 </span>
                 <span className="font-semibold">{r.total}</span>
               </div>
               <span className="text-sm text-ink-soft">
-                {t('finance.remittances.date')}: {r.date} · {t('finance.remittances.parcels')}:{' '}
-                {r.lines}
+                {t('finance.remittances.details', { date: r.date, n: r.lines })}
               </span>
             </li>
           ))}
