@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { requireAssociationRole } from '#app/modules/auth/guards.server.ts'
+import { hasAssociationRole, requireAssociationRole } from '#app/modules/auth/guards.server.ts'
 import { countCooperativesByStatus } from '#app/modules/cooperatives/status.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -10,13 +10,19 @@ import { pageMeta } from '#app/utils/meta.ts'
 export const meta: MetaFunction<typeof loader> = pageMeta
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAssociationRole(request, ['reviewer', 'finance', 'admin'])
+  const { user } = await requireAssociationRole(request, ['reviewer', 'finance', 'admin'])
   const { t } = await getTranslator(request)
-  return { noIndex: true, title: t('admin.metaTitle'), counts: await countCooperativesByStatus() }
+  return {
+    noIndex: true,
+    title: t('admin.metaTitle'),
+    counts: await countCooperativesByStatus(),
+    // Money pages: finance and admins.
+    finance: hasAssociationRole(user, 'finance'),
+  }
 }
 
 export default function AdminHome() {
-  const { counts } = useLoaderData<typeof loader>()
+  const { counts, finance } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-10">
@@ -47,6 +53,22 @@ export default function AdminHome() {
           {t('adminShipping.link')}
         </Link>
       </p>
+      {finance ? (
+        <>
+          <h2 className="mb-3 mt-8 text-xl font-semibold">{t('finance.dashboard')}</h2>
+          <p className="flex flex-wrap gap-3">
+            <Link to="/admin/payouts" className="btn-primary">
+              {t('finance.payoutsLink')}
+            </Link>
+            <Link to="/admin/reconciliation" className="btn-secondary">
+              {t('finance.reconciliationLink')}
+            </Link>
+            <Link to="/admin/remittances" className="btn-secondary">
+              {t('finance.remittancesLink')}
+            </Link>
+          </p>
+        </>
+      ) : null}
     </main>
   )
 }

@@ -51,6 +51,8 @@ const managerOfA = (ok: number) => is(404, { guest: 302, memberA: 403, managerA:
 /** The association's review pages: reviewers and admins. */
 const reviewers = (ok = 200) =>
   is(403, { guest: 302, reviewer: ok, reviewerMemberB: ok, admin: ok })
+/** The money pages: finance and admins. */
+const financeStaff = (ok = 200) => is(403, { guest: 302, finance: ok, admin: ok })
 const signedInOnly = (ok: number) => is(ok, { guest: 302 })
 const guestsOnly = (ok: number) => is(302, { guest: ok })
 
@@ -153,6 +155,31 @@ export const matrix: Record<string, Probe[]> = {
       loader: is(403, { guest: 302, admin: 200 }),
       action: is(403, { guest: 302, admin: 400 }),
     },
+  ],
+  // ——— Money (finance) ———
+  // Creating a batch and marking payouts ask for a recent second factor (loginAs gives one);
+  // an empty form then fails validation, so no money moves.
+  'admin.payouts._index.tsx': [
+    { path: () => '/admin/payouts', loader: financeStaff(), action: financeStaff(400) },
+  ],
+  'admin.payouts.$batchId.tsx': [
+    {
+      path: (w) => `/admin/payouts/${w.payoutBatch.id}`,
+      params: (w) => ({ batchId: w.payoutBatch.id }),
+      loader: financeStaff(),
+      action: financeStaff(400),
+    },
+  ],
+  'admin.payouts.$batchId_.transfers[.]csv.ts': [
+    {
+      path: (w) => `/admin/payouts/${w.payoutBatch.id}/transfers.csv`,
+      params: (w) => ({ batchId: w.payoutBatch.id }),
+      loader: financeStaff(),
+    },
+  ],
+  'admin.reconciliation.tsx': [{ path: () => '/admin/reconciliation', loader: financeStaff() }],
+  'admin.remittances.tsx': [
+    { path: () => '/admin/remittances', loader: financeStaff(), action: financeStaff(400) },
   ],
   '$.tsx': [
     {

@@ -10,7 +10,9 @@ import {
   createMaker,
   createProduct,
   createUser,
+  makeRib,
 } from '#db/seed/factories.ts'
+import { payoutBatches, payouts } from '#db/schema/money.ts'
 import { cooperativeOrders } from '#db/schema/orders.ts'
 import { addToCart, type CartOwner } from '#app/modules/cart/cart.server.ts'
 import { storeDocument } from '#app/modules/media/documents.server.ts'
@@ -98,6 +100,25 @@ export async function buildWorld() {
     expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
   })
 
+  // A payout batch paying A (rows only: the probes never move money).
+  const [payoutBatch] = await db
+    .insert(payoutBatches)
+    .values({
+      number: 'TWB-2026-9001',
+      idempotencyKey: 'matrix-batch',
+      createdBy: finance.id,
+      totalCentimes: 25000,
+    })
+    .returning({ id: payoutBatches.id })
+  await db.insert(payouts).values({
+    batchId: payoutBatch!.id,
+    cooperativeId: a.cooperative.id,
+    reference: 'TWP-2026-900001',
+    amountCentimes: 25000,
+    rib: makeRib(9001),
+    accountHolder: 'Coopérative A',
+  })
+
   const users: Record<Exclude<Identity, 'guest'>, { id: string }> = {
     customer,
     memberA: a.member,
@@ -122,6 +143,7 @@ export async function buildWorld() {
     order: { number: placed.number, token: placed.token },
     orderPartA,
     orderPartB,
+    payoutBatch: payoutBatch!,
     users,
   }
 }

@@ -174,7 +174,8 @@ export async function listRemittances(limit = 20) {
       reference: cashRemittances.reference,
       receivedOn: cashRemittances.receivedOn,
       totalCentimes: cashRemittances.totalCentimes,
-      lines: sql<number>`(select count(*)::int from ${cashRemittanceLines} where ${cashRemittanceLines.remittanceId} = ${cashRemittances.id})`,
+      // Qualified by hand: inside the subquery an unqualified "id" would be the line's own.
+      lines: sql<number>`(select count(*)::int from cash_remittance_lines l where l.remittance_id = "cash_remittances"."id")`,
     })
     .from(cashRemittances)
     .orderBy(sql`${cashRemittances.createdAt} desc`)
