@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = pageMeta
 
 export const headers = () => ({ 'Cache-Control': 'private, no-store' })
 
-const chartSize = { width: 360, height: 220, axis: 48, bottom: 40 }
+const chartSize = { width: 360, height: 240, axis: 44, bottom: 40 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireCooperativeMember(request, params.slug)

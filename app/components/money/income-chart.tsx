@@ -60,7 +60,7 @@ export function IncomeChart({ chart }: { chart: IncomeChartView }) {
             </text>
           </g>
         ))}
-        {chart.bars.map((bar) => (
+        {chart.bars.map((bar, i) => (
           <g key={bar.month}>
             <rect
               x={bar.x}
@@ -72,9 +72,18 @@ export function IncomeChart({ chart }: { chart: IncomeChartView }) {
             >
               <title>{`${bar.longLabel}: ${bar.amount}`}</title>
             </rect>
+            {/* Twelve month names do not fit on one line of a phone: every other one a line lower. */}
+            <line
+              x1={bar.labelX}
+              x2={bar.labelX}
+              y1={chart.plot.bottom}
+              y2={chart.plot.bottom + (i % 2 ? 20 : 4)}
+              className="stroke-ink-soft"
+              strokeWidth={1}
+            />
             <text
               x={bar.labelX}
-              y={chart.plot.bottom + 16}
+              y={chart.plot.bottom + (i % 2 ? 32 : 16)}
               textAnchor="middle"
               className="fill-ink"
               fontSize={11}

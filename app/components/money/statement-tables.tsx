@@ -70,7 +70,57 @@ export function StatementTables({ statement, slug }: { statement: StatementView;
         <h2 id="lines-heading" className="text-xl font-semibold">
           {t('moneyScreen.linesTitle')}
         </h2>
-        <div className="overflow-x-auto print:overflow-visible">
+        {/* On a phone each line is a block of its own; the table is for wider screens and paper. */}
+        <ul className="flex flex-col sm:hidden print:hidden">
+          {statement.rows.map((r) => (
+            <li key={r.key} className="flex flex-col gap-1 border-b border-sand-dark py-3">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <Link
+                  to={`/coop/${slug}/orders/${r.cooperativeOrderId}`}
+                  className="font-semibold"
+                  dir="ltr"
+                >
+                  {r.orderNumber}
+                </Link>
+                <span className="text-sm text-ink-soft">{r.date}</span>
+              </div>
+              <p>
+                <bdi>{r.product}</bdi>
+              </p>
+              {r.makers ? (
+                <p className="text-sm text-ink-soft">
+                  {t('moneyScreen.columns.makers')}: <bdi>{r.makers}</bdi>
+                </p>
+              ) : null}
+              <dl className="grid grid-cols-3 gap-2 text-sm">
+                {(['gross', 'commission', 'net'] as const).map((c) => (
+                  <div key={c}>
+                    <dt className="text-ink-soft">{t(`moneyScreen.columns.${c}`)}</dt>
+                    <dd className={c === 'net' ? 'font-semibold' : undefined}>{r[c]}</dd>
+                  </div>
+                ))}
+              </dl>
+              {r.payouts ? (
+                <p className="text-sm text-ink-soft">
+                  {t('moneyScreen.columns.payout')}: <bdi dir="ltr">{r.payouts}</bdi>
+                </p>
+              ) : null}
+            </li>
+          ))}
+          <li className="pt-3">
+            <dl className="grid grid-cols-3 gap-2 font-semibold">
+              {(['gross', 'commission', 'net'] as const).map((c) => (
+                <div key={c}>
+                  <dt>
+                    {t('moneyScreen.total')} · {t(`moneyScreen.columns.${c}`)}
+                  </dt>
+                  <dd>{statement.totals[c]}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        </ul>
+        <div className="hidden overflow-x-auto sm:block print:block print:overflow-visible">
           <table className="w-full border-collapse text-sm">
             <thead>
               <tr className="border-b-2 border-ink">
