@@ -123,12 +123,19 @@ export default function Statement() {
         </h1>
         {statement ? <p className="text-lg font-semibold">{statement.heading}</p> : null}
         {statement?.payout ? (
-          <p>
-            {t('moneyScreen.payoutAmount', { amount: statement.payout.amount })} ·{' '}
-            {t(`moneyScreen.payoutStatus.${statement.payout.status}`)}
-            {statement.payout.bankReference
-              ? ` · ${t('moneyScreen.bankReference', { reference: statement.payout.bankReference })}`
-              : null}
+          // Each fact on a line of its own when the line is short, never cut inside a reference.
+          <p className="flex flex-wrap gap-x-2">
+            <span className="inline-block">
+              {t('moneyScreen.payoutAmount', { amount: statement.payout.amount })}
+            </span>
+            <span className="inline-block">
+              {t(`moneyScreen.payoutStatus.${statement.payout.status}`)}
+            </span>
+            {statement.payout.bankReference ? (
+              <span className="inline-block whitespace-nowrap">
+                {t('moneyScreen.bankReference', { reference: statement.payout.bankReference })}
+              </span>
+            ) : null}
           </p>
         ) : null}
       </header>
