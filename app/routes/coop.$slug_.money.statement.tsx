@@ -73,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         cooperativeOrderId: r.cooperativeOrderId,
         orderNumber: r.orderNumber,
         product: r.product ?? t('moneyScreen.shipping'),
-        makers: r.makers.join(' + '),
+        makers: r.makers,
         gross: money(r.grossCentimes),
         commission: money(r.commissionCentimes),
         net: money(r.netCentimes),

@@ -8,7 +8,7 @@ export type StatementView = {
     cooperativeOrderId: string
     orderNumber: string
     product: string
-    makers: string
+    makers: string[]
     gross: string
     commission: string
     net: string
@@ -87,9 +87,9 @@ export function StatementTables({ statement, slug }: { statement: StatementView;
               <p>
                 <bdi>{r.product}</bdi>
               </p>
-              {r.makers ? (
+              {r.makers.length ? (
                 <p className="text-sm text-ink-soft">
-                  {t('moneyScreen.columns.makers')}: <bdi>{r.makers}</bdi>
+                  {t('moneyScreen.columns.makers')}: <Makers names={r.makers} />
                 </p>
               ) : null}
               <dl className="grid grid-cols-3 gap-2 text-sm">
@@ -146,7 +146,7 @@ export function StatementTables({ statement, slug }: { statement: StatementView;
                     <bdi>{r.product}</bdi>
                   </td>
                   <td className={cell}>
-                    <bdi>{r.makers}</bdi>
+                    <Makers names={r.makers} />
                   </td>
                   <td className={amountCell}>{r.gross}</td>
                   <td className={amountCell}>{r.commission}</td>
@@ -175,4 +175,14 @@ export function StatementTables({ statement, slug }: { statement: StatementView;
       </section>
     </>
   )
+}
+
+/** Each name isolated, so that names in Arabic and in Latin letters keep their order. */
+function Makers({ names }: { names: string[] }) {
+  return names.map((name, i) => (
+    <span key={`${i}-${name}`}>
+      {i ? ' + ' : null}
+      <bdi>{name}</bdi>
+    </span>
+  ))
 }
