@@ -12,18 +12,26 @@ import {
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
+import { formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { balancesOf } from '#app/modules/money/balances.server.ts'
 import { cooperativeOrderCounts } from '#app/modules/orders/queries.server.ts'
+import { db } from '#app/utils/db.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireCooperativeMember(request, params.slug)
-  const { t } = await getTranslator(request)
-  const counts = await cooperativeOrderCounts(scope.cooperative.id)
+  const { t, language } = await getTranslator(request)
+  const [counts, balances] = await Promise.all([
+    cooperativeOrderCounts(scope.cooperative.id),
+    // Every member may see the balances (ADR 016); the lines behind them are for managers.
+    balancesOf(db, scope.cooperative.id, new Date()),
+  ])
   return {
     newOrders: counts.new,
+    available: formatMoney(balances.availableCentimes, language),
     noIndex: true,
     title: t('coop.metaTitle', { name: scope.cooperative.displayName }),
     cooperative: scope.cooperative,
@@ -35,14 +43,14 @@ const tiles = [
   { key: 'products', Icon: Package, path: 'products' },
   { key: 'orders', Icon: ShoppingBag, path: 'orders' },
   { key: 'certificates', Icon: BadgeCheck, path: 'certificates' },
-  { key: 'money', Icon: Banknote, path: null },
+  { key: 'money', Icon: Banknote, path: 'money' },
   { key: 'makers', Icon: HandHeart, path: 'makers' },
   { key: 'team', Icon: UsersRound, path: 'team' },
   { key: 'profile', Icon: IdCard, path: 'profile' },
 ] as const
 
 export default function CooperativeDashboard() {
-  const { cooperative, role, newOrders } = useLoaderData<typeof loader>()
+  const { cooperative, role, newOrders, available } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <main id="main">
@@ -53,30 +61,27 @@ export default function CooperativeDashboard() {
       <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3">
         {tiles.map(({ key, Icon, path }) => (
           <li key={key}>
-            {path ? (
-              <Link
-                to={`/coop/${cooperative.slug}/${path}`}
-                className="card flex min-h-36 flex-col items-center justify-center gap-3 text-center text-lg font-semibold text-ink no-underline hover:ring-2 hover:ring-blue"
-              >
-                <Icon aria-hidden size={48} className="text-blue" />
-                {t(`coop.tiles.${key}`)}
-                {key === 'orders' ? (
-                  <span
-                    className={`rounded-full px-3 py-1 text-sm ${newOrders ? 'bg-terracotta text-white' : 'bg-sand-dark text-ink'}`}
-                  >
-                    {newOrders
-                      ? t('coopOrders.newCount', { count: newOrders })
-                      : t('coopOrders.noneNew')}
-                  </span>
-                ) : null}
-              </Link>
-            ) : (
-              <div className="card flex min-h-36 flex-col items-center justify-center gap-3 text-center text-lg font-semibold text-ink-soft">
-                <Icon aria-hidden size={48} />
-                <span>{t(`coop.tiles.${key}`)}</span>
-                <span className="text-sm font-normal">{t('coop.comingSoon')}</span>
-              </div>
-            )}
+            <Link
+              to={`/coop/${cooperative.slug}/${path}`}
+              className="card flex min-h-36 flex-col items-center justify-center gap-3 text-center text-lg font-semibold text-ink no-underline hover:ring-2 hover:ring-blue"
+            >
+              <Icon aria-hidden size={48} className="text-blue" />
+              {t(`coop.tiles.${key}`)}
+              {key === 'orders' ? (
+                <span
+                  className={`rounded-full px-3 py-1 text-sm ${newOrders ? 'bg-terracotta text-white' : 'bg-sand-dark text-ink'}`}
+                >
+                  {newOrders
+                    ? t('coopOrders.newCount', { count: newOrders })
+                    : t('coopOrders.noneNew')}
+                </span>
+              ) : null}
+              {key === 'money' ? (
+                <span className="rounded-full bg-olive-light px-3 py-1 text-sm text-olive">
+                  {t('moneyScreen.tileAvailable', { amount: available })}
+                </span>
+              ) : null}
+            </Link>
           </li>
         ))}
       </ul>

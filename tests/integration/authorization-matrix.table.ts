@@ -61,6 +61,9 @@ const coopA = (path = '') => ({
   params: (w: World) => ({ slug: w.coopA.slug }),
 })
 
+/** A well-formed id that no payout has. */
+const notAPayout = '00000000-0000-4000-8000-000000000000'
+
 export const matrix: Record<string, Probe[]> = {
   // ——— Second factor and e-mail verification ———
   // Staff come back here to type a fresh code before money moves (re-authentication).
@@ -100,6 +103,34 @@ export const matrix: Record<string, Probe[]> = {
   ],
   'account_.orders.tsx': [{ path: () => '/account/orders', loader: signedInOnly(200) }],
   'coop.$slug.orders._index.tsx': [{ ...coopA('/orders'), loader: memberOfA(200) }],
+  // ——— A cooperative's money (ADR 016): balances for every member, the rest for managers ———
+  'coop.$slug.money._index.tsx': [{ ...coopA('/money'), loader: memberOfA(200) }],
+  'coop.$slug_.money.statement.tsx': [
+    { label: 'the current month', ...coopA('/money/statement'), loader: managerOfA(200) },
+    {
+      label: 'a period that cannot be read',
+      ...coopA('/money/statement?from=2026-02-30&to=2026-01-01'),
+      loader: managerOfA(400),
+    },
+    {
+      label: "a payout that is not the cooperative's",
+      ...coopA(`/money/statement?payout=${notAPayout}`),
+      loader: managerOfA(404),
+    },
+  ],
+  'coop.$slug_.money.statement[.]csv.ts': [
+    { label: 'the current month', ...coopA('/money/statement.csv'), loader: managerOfA(200) },
+    {
+      label: 'a period that cannot be read',
+      ...coopA('/money/statement.csv?from=2020-01-01&to=2026-01-01'),
+      loader: managerOfA(400),
+    },
+    {
+      label: "a payout that is not the cooperative's",
+      ...coopA(`/money/statement.csv?payout=${notAPayout}`),
+      loader: managerOfA(404),
+    },
+  ],
   'coop.$slug.orders.$orderId.tsx': [
     {
       label: "A's parcel",

@@ -43,3 +43,27 @@ export function formatDate(
   }
   return format.format(typeof date === 'string' ? new Date(date) : date)
 }
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** A calendar month ("2026-12") as its name in the reader's language: "Dec" or "December 2026". */
+export function formatMonth(
+  month: string,
+  language: Language,
+  style: 'short' | 'long' = 'long',
+): string {
+  const key = `${language}:${style}`
+  let format = monthFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeTags[language], {
+      month: style === 'short' ? 'short' : 'long',
+      year: style === 'long' ? 'numeric' : undefined,
+      // The month is a calendar label, not an instant: read it in UTC so no zone shifts it.
+      timeZone: 'UTC',
+      numberingSystem: 'latn',
+      calendar: 'gregory',
+    })
+    monthFormats.set(key, format)
+  }
+  return format.format(new Date(`${month}-15T00:00:00Z`))
+}
