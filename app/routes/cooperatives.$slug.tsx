@@ -3,9 +3,11 @@ import { useLoaderData } from '@remix-run/react'
 import { CalendarDays, MapPin, UserRound, UsersRound } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { CatalogListing } from '#app/components/catalog-listing.tsx'
+import { ContactButtons } from '#app/components/contact-buttons.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { listingHref } from '#app/modules/catalog/listing-url.ts'
 import { loadListing, loadStorefrontReference } from '#app/modules/catalog/listing.server.ts'
+import { contactLinks } from '#app/modules/cooperatives/contact.ts'
 import { getPublicCooperative } from '#app/modules/cooperatives/public.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import {
@@ -71,12 +73,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     },
     cooperative,
+    contact: contactLinks(cooperative.phone, `${publicOrigin()}${path}`),
     listing,
   }
 }
 
 export default function PublicCooperativePage() {
-  const { cooperative: c, listing } = useLoaderData<typeof loader>()
+  const { cooperative: c, contact, listing } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-10">
@@ -96,6 +99,7 @@ export default function PublicCooperativePage() {
           <h1 className="text-4xl font-semibold">{c.displayName}</h1>
           <p className="text-ink-soft">{c.legalName}</p>
         </div>
+        <ContactButtons contact={contact} name={c.displayName} />
       </header>
       <ul className="mb-8 grid gap-3 sm:grid-cols-3">
         <li className="card flex items-center gap-2">

@@ -7,6 +7,7 @@ import {
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from '@remix-run/react'
 import { BadgeCheck, ChevronRight, MapPin, UsersRound } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
+import { ContactButtons } from '#app/components/contact-buttons.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { AddToCart } from '#app/components/orders/add-to-cart.tsx'
 import { ProductGrid, StoredPicture, useStockLabel } from '#app/components/product-card.tsx'
@@ -20,6 +21,7 @@ import {
   getPublicProduct,
   unavailableProductCategory,
 } from '#app/modules/catalog/storefront.server.ts'
+import { contactLinks } from '#app/modules/cooperatives/contact.ts'
 import { formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { imageUrl, shareImageOf, siteShareImage } from '#app/modules/media/image-urls.ts'
@@ -126,6 +128,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     },
     product: { ...product, variants },
+    contact: contactLinks(product.cooperative.phone, url),
     related: await productCards(related, language, reference),
   }
 }
@@ -171,7 +174,7 @@ function Unavailable({ similar }: { similar: Parameters<typeof ProductGrid>[0]['
 
 type Loaded = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { unavailable: false }>
 
-function Product({ data: { product, related } }: { data: Loaded }) {
+function Product({ data: { product, contact, related } }: { data: Loaded }) {
   const { t } = useTranslation()
   const stockLabel = useStockLabel()
   const submit = useSubmit()
@@ -336,6 +339,11 @@ function Product({ data: { product, related } }: { data: Loaded }) {
               <UsersRound aria-hidden size={16} className="text-olive" />
               {t('home.womenMembers', { count: product.cooperative.womenMemberCount })}
             </p>
+            <p className="flex items-center gap-1 text-sm">
+              <MapPin aria-hidden size={16} className="text-terracotta" />
+              {t('contactButtons.province', { province: product.cooperative.province })}
+            </p>
+            <ContactButtons contact={contact} name={product.cooperative.name} />
             {product.makers.length ? (
               <ul className="flex flex-wrap gap-3">
                 {product.makers.map((m) => (
