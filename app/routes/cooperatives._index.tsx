@@ -79,32 +79,31 @@ export default function CooperativeDirectory() {
         aria-label={t('directory.filters')}
         className="card flex flex-col gap-4 sm:flex-row sm:items-end"
       >
-        <label className="flex flex-1 flex-col gap-1 font-semibold">
-          {t('directory.region')}
-          <select name="region" defaultValue={filters.region} className="field-input font-normal">
-            <option value="">{t('directory.allRegions')}</option>
-            {facets.regions.map((r) => (
-              <option key={r.value} value={r.value}>
-                {t('directory.option', { label: r.label, count: r.count })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-1 flex-col gap-1 font-semibold">
-          {t('directory.category')}
-          <select
-            name="category"
-            defaultValue={filters.category}
-            className="field-input font-normal"
-          >
-            <option value="">{t('directory.allCategories')}</option>
-            {facets.categories.map((c) => (
-              <option key={c.value} value={c.value}>
-                {t('directory.option', { label: c.label, count: c.count })}
-              </option>
-            ))}
-          </select>
-        </label>
+        {(
+          [
+            ['region', t('directory.region'), t('directory.allRegions'), facets.regions],
+            ['category', t('directory.category'), t('directory.allCategories'), facets.categories],
+          ] as const
+        ).map(([name, label, all, options]) => (
+          <div key={name} className="flex flex-1 flex-col gap-1">
+            <label htmlFor={`directory-${name}`} className="font-semibold">
+              {label}
+            </label>
+            <select
+              id={`directory-${name}`}
+              name={name}
+              defaultValue={filters[name]}
+              className="field-input"
+            >
+              <option value="">{all}</option>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {t('directory.option', { label: o.label, count: o.count })}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
         <button type="submit" className="btn-primary">
           {t('directory.apply')}
         </button>
