@@ -97,7 +97,9 @@ export default function PublicCooperativePage() {
         ) : null}
         <div>
           <h1 className="text-4xl font-semibold">{c.displayName}</h1>
-          <p className="text-ink-soft">{c.legalName}</p>
+          <p dir="auto" className="text-start text-ink-soft">
+            {c.legalName}
+          </p>
         </div>
         <ContactButtons contact={contact} name={c.displayName} />
       </header>
@@ -157,8 +159,14 @@ export default function PublicCooperativePage() {
                   <UserRound aria-hidden size={48} className="text-blue" />
                 )}
                 <div>
-                  <p className="font-semibold">{m.name}</p>
-                  {m.bio ? <p className="text-sm">{m.bio}</p> : null}
+                  <p className="font-semibold">
+                    <bdi>{m.name}</bdi>
+                  </p>
+                  {m.bio ? (
+                    <p dir="auto" className="text-start text-sm">
+                      {m.bio}
+                    </p>
+                  ) : null}
                 </div>
               </li>
             ))}

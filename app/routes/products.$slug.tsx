@@ -85,7 +85,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   }))
   const origin = publicOrigin()
-  const url = `${origin}/products/${product.slug}`
+  // Encoded, so that an address with Arabic letters (ADR 017) survives being shared.
+  const url = new URL(`/products/${product.slug}`, origin).href
   const largest = (image: (typeof product.images)[number]['image']) =>
     `${origin}${shareImageOf(image).url}`
   const description = product.description.slice(0, 160)
@@ -284,7 +285,7 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
                       value={v.id}
                       defaultChecked={v.id === chosen.id}
                     />
-                    {v.label || product.title} · {v.price}
+                    <bdi>{v.label || product.title}</bdi> · {v.price}
                   </label>
                 ))}
               </fieldset>
@@ -317,7 +318,9 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
                 {facts.map(([key, value]) => (
                   <div key={key} className="grid grid-cols-3 gap-2">
                     <dt className="text-ink-soft">{t(`facts.${key}`)}</dt>
-                    <dd className="col-span-2">{String(value)}</dd>
+                    <dd dir="auto" className="col-span-2 text-start">
+                      {String(value)}
+                    </dd>
                   </div>
                 ))}
               </dl>
@@ -356,7 +359,7 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
                         className="size-12 rounded-full object-cover"
                       />
                     ) : null}
-                    <span>{m.name}</span>
+                    <bdi>{m.name}</bdi>
                   </li>
                 ))}
               </ul>
