@@ -342,10 +342,6 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
               <UsersRound aria-hidden size={16} className="text-olive" />
               {t('home.womenMembers', { count: product.cooperative.womenMemberCount })}
             </p>
-            <p className="flex items-center gap-1 text-sm">
-              <MapPin aria-hidden size={16} className="text-terracotta" />
-              {t('contactButtons.province', { province: product.cooperative.province })}
-            </p>
             <ContactButtons contact={contact} name={product.cooperative.name} />
             {product.makers.length ? (
               <ul className="flex flex-wrap gap-3">

@@ -34,7 +34,7 @@ function whatsappText(href: string | null) {
 for (const language of ['ar', 'fr'] as const) {
   test(`${language}: a shopper reads how certification works, finds a cooperative in the directory and its WhatsApp link`, async ({
     page,
-  }) => {
+  }, testInfo) => {
     test.setTimeout(120_000)
     const t = (key: string, values?: Record<string, string>) => msg(language, key, values)
     await page.goto(`/?lng=${language}`)
@@ -85,6 +85,7 @@ for (const language of ['ar', 'fr'] as const) {
       page.getByRole('link', { name: new RegExp(t('contactButtons.call')) }),
     ).toHaveAttribute('href', `tel:+${cooperative.digits}`)
     await expectAccessible(page)
+    await page.screenshot({ path: testInfo.outputPath(`${language}-cooperative.png`) })
 
     // A product of hers: the same buttons, the message carrying the product's address.
     await page.goto(`/products/${cooperative.product}`)
@@ -95,6 +96,8 @@ for (const language of ['ar', 'fr'] as const) {
       `/products/${cooperative.product}`,
     )
     await expectAccessible(page)
+    await productWhatsapp.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: testInfo.outputPath(`${language}-product-contact.png`) })
   })
 }
 
