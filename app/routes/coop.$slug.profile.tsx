@@ -269,6 +269,27 @@ export default function ProfilePage() {
             values={values}
             errors={errors}
           />
+          {resubmitting ? null : (
+            <fieldset className="card flex flex-col gap-2">
+              <legend className="text-xl font-semibold">{t('contactButtons.legend')}</legend>
+              <label className="flex min-h-12 items-center gap-3 font-semibold">
+                <input
+                  type="checkbox"
+                  name="showContactButtons"
+                  className="size-6"
+                  aria-describedby="contact-buttons-hint"
+                  defaultChecked={
+                    // An unticked box is absent from the echoed form.
+                    reply ? reply.values.showContactButtons === 'on' : profile.showContactButtons
+                  }
+                />
+                {t('contactButtons.label')}
+              </label>
+              <p id="contact-buttons-hint" className="text-ink-soft">
+                {t('contactButtons.hint')}
+              </p>
+            </fieldset>
+          )}
           <button type="submit" className="btn-primary self-start" disabled={submitting}>
             {resubmitting ? t('profile.resubmit') : t('profile.save')}
           </button>

@@ -3,9 +3,11 @@ import { useLoaderData } from '@remix-run/react'
 import { CalendarDays, MapPin, UserRound, UsersRound } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { CatalogListing } from '#app/components/catalog-listing.tsx'
+import { ContactButtons } from '#app/components/contact-buttons.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { listingHref } from '#app/modules/catalog/listing-url.ts'
 import { loadListing, loadStorefrontReference } from '#app/modules/catalog/listing.server.ts'
+import { contactLinks } from '#app/modules/cooperatives/contact.ts'
 import { getPublicCooperative } from '#app/modules/cooperatives/public.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import {
@@ -71,12 +73,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     },
     cooperative,
+    contact: contactLinks(cooperative.phone, `${publicOrigin()}${path}`),
     listing,
   }
 }
 
 export default function PublicCooperativePage() {
-  const { cooperative: c, listing } = useLoaderData<typeof loader>()
+  const { cooperative: c, contact, listing } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-10">
@@ -94,8 +97,11 @@ export default function PublicCooperativePage() {
         ) : null}
         <div>
           <h1 className="text-4xl font-semibold">{c.displayName}</h1>
-          <p className="text-ink-soft">{c.legalName}</p>
+          <p dir="auto" className="text-start text-ink-soft">
+            {c.legalName}
+          </p>
         </div>
+        <ContactButtons contact={contact} name={c.displayName} />
       </header>
       <ul className="mb-8 grid gap-3 sm:grid-cols-3">
         <li className="card flex items-center gap-2">
@@ -153,8 +159,14 @@ export default function PublicCooperativePage() {
                   <UserRound aria-hidden size={48} className="text-blue" />
                 )}
                 <div>
-                  <p className="font-semibold">{m.name}</p>
-                  {m.bio ? <p className="text-sm">{m.bio}</p> : null}
+                  <p className="font-semibold">
+                    <bdi>{m.name}</bdi>
+                  </p>
+                  {m.bio ? (
+                    <p dir="auto" className="text-start text-sm">
+                      {m.bio}
+                    </p>
+                  ) : null}
                 </div>
               </li>
             ))}

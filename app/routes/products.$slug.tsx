@@ -7,6 +7,7 @@ import {
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from '@remix-run/react'
 import { BadgeCheck, ChevronRight, MapPin, UsersRound } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
+import { ContactButtons } from '#app/components/contact-buttons.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { AddToCart } from '#app/components/orders/add-to-cart.tsx'
 import { ProductGrid, StoredPicture, useStockLabel } from '#app/components/product-card.tsx'
@@ -20,6 +21,7 @@ import {
   getPublicProduct,
   unavailableProductCategory,
 } from '#app/modules/catalog/storefront.server.ts'
+import { contactLinks } from '#app/modules/cooperatives/contact.ts'
 import { formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { imageUrl, shareImageOf, siteShareImage } from '#app/modules/media/image-urls.ts'
@@ -83,7 +85,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   }))
   const origin = publicOrigin()
-  const url = `${origin}/products/${product.slug}`
+  // Encoded, so that an address with Arabic letters (ADR 017) survives being shared.
+  const url = new URL(`/products/${product.slug}`, origin).href
   const largest = (image: (typeof product.images)[number]['image']) =>
     `${origin}${shareImageOf(image).url}`
   const description = product.description.slice(0, 160)
@@ -126,6 +129,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     },
     product: { ...product, variants },
+    contact: contactLinks(product.cooperative.phone, url),
     related: await productCards(related, language, reference),
   }
 }
@@ -171,7 +175,7 @@ function Unavailable({ similar }: { similar: Parameters<typeof ProductGrid>[0]['
 
 type Loaded = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { unavailable: false }>
 
-function Product({ data: { product, related } }: { data: Loaded }) {
+function Product({ data: { product, contact, related } }: { data: Loaded }) {
   const { t } = useTranslation()
   const stockLabel = useStockLabel()
   const submit = useSubmit()
@@ -281,7 +285,7 @@ function Product({ data: { product, related } }: { data: Loaded }) {
                       value={v.id}
                       defaultChecked={v.id === chosen.id}
                     />
-                    {v.label || product.title} · {v.price}
+                    <bdi>{v.label || product.title}</bdi> · {v.price}
                   </label>
                 ))}
               </fieldset>
@@ -314,7 +318,9 @@ function Product({ data: { product, related } }: { data: Loaded }) {
                 {facts.map(([key, value]) => (
                   <div key={key} className="grid grid-cols-3 gap-2">
                     <dt className="text-ink-soft">{t(`facts.${key}`)}</dt>
-                    <dd className="col-span-2">{String(value)}</dd>
+                    <dd dir="auto" className="col-span-2 text-start">
+                      {String(value)}
+                    </dd>
                   </div>
                 ))}
               </dl>
@@ -336,6 +342,7 @@ function Product({ data: { product, related } }: { data: Loaded }) {
               <UsersRound aria-hidden size={16} className="text-olive" />
               {t('home.womenMembers', { count: product.cooperative.womenMemberCount })}
             </p>
+            <ContactButtons contact={contact} name={product.cooperative.name} />
             {product.makers.length ? (
               <ul className="flex flex-wrap gap-3">
                 {product.makers.map((m) => (
@@ -348,7 +355,7 @@ function Product({ data: { product, related } }: { data: Loaded }) {
                         className="size-12 rounded-full object-cover"
                       />
                     ) : null}
-                    <span>{m.name}</span>
+                    <bdi>{m.name}</bdi>
                   </li>
                 ))}
               </ul>

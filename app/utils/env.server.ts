@@ -44,6 +44,8 @@ const schema = z.object({
   /** Show the outbox at /dev/mail; on by default outside production. Never enable it on a public site. */
   DEV_MAILBOX: z.enum(['true', 'false']).optional(),
   MAIL_FROM: z.string().default('Taawun <no-reply@taawun.ma>'),
+  /** The association's address on the contact page (questions, complaints, personal data). */
+  CONTACT_EMAIL: z.email().default('contact@taawun.ma'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-For from a reverse proxy when computing client IPs for rate limits. */
   TRUST_PROXY: booleanFromString,

@@ -67,6 +67,8 @@ export const cooperatives = pgTable(
     address: text('address').notNull(),
     phone: text('phone').notNull(),
     email: text('email').notNull(),
+    /** Call and WhatsApp buttons on the public pages: only when the cooperative chose them. */
+    showContactButtons: boolean('show_contact_buttons').notNull().default(false),
     storyAr: text('story_ar').notNull(),
     storyFr: text('story_fr'),
     storyEn: text('story_en'),

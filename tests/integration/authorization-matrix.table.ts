@@ -317,6 +317,14 @@ export const matrix: Record<string, Probe[]> = {
   ],
   'coop.$slug.team.tsx': [{ ...coopA('/team'), loader: memberOfA(), action: managerOfA(400) }],
   'coop.$slug.tsx': [{ ...coopA(), loader: memberOfA() }],
+  'cooperatives._index.tsx': [{ path: () => '/cooperatives', loader: is(200) }],
+  // ——— The pages every shop has: public ———
+  'about.tsx': [{ path: () => '/about', loader: is(200) }],
+  'certification.tsx': [{ path: () => '/certification', loader: is(200) }],
+  'delivery-returns.tsx': [{ path: () => '/delivery-returns', loader: is(200) }],
+  'terms.tsx': [{ path: () => '/terms', loader: is(200) }],
+  'privacy.tsx': [{ path: () => '/privacy', loader: is(200) }],
+  'contact.tsx': [{ path: () => '/contact', loader: is(200) }],
   'cooperatives.$slug.tsx': [
     {
       path: (w) => `/cooperatives/${w.coopA.slug}`,

@@ -18,11 +18,11 @@ import {
   explainProducts,
   type GateReason,
 } from '#app/modules/certification/gate.server.ts'
-import { slugify } from '#app/modules/cooperatives/identifiers.ts'
 import { storeImage } from '#app/modules/media/images.server.ts'
 import { releaseImage } from '#app/modules/media/release.server.ts'
 
 import { maxProductImages } from './limits.ts'
+import { productSlug } from './slugs.ts'
 import { isUuid } from '#app/utils/ids.ts'
 
 export { maxProductImages }
@@ -42,8 +42,9 @@ async function ownProduct(scope: CooperativeScope, productId: string) {
   return product
 }
 
-async function uniqueProductSlug(title: string) {
-  const base = slugify(title, 'product')
+/** The title's slug in its own script (ADR 017), numbered after the first product to take it. */
+async function uniqueProductSlug(title: string, fallback: string) {
+  const base = productSlug(title) || fallback
   for (let n = 0; ; n++) {
     const slug = n === 0 ? base : `${base}-${n + 1}`
     const [taken] = await db
@@ -138,7 +139,7 @@ export async function createProductQuick(input: {
   try {
     // Another product may take the same slug between the check and the insert: try again.
     for (let attempt = 1; ; attempt++) {
-      const slug = await uniqueProductSlug(`${input.scope.cooperative.slug} ${input.titleAr}`)
+      const slug = await uniqueProductSlug(input.titleAr, input.scope.cooperative.slug)
       try {
         return await insertQuickProduct(input, category.id, slug, image)
       } catch (error) {

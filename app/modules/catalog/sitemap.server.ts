@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import { getDatabase } from '#app/utils/db.server.ts'
 import { purchasableListing } from '#app/modules/certification/gate.server.ts'
 import { supportedLanguages } from '#app/modules/i18n/config.ts'
+import { infoPages } from '#app/modules/pages/info-pages.ts'
 import { localizedUrl } from '#app/utils/meta.ts'
 
 /** Products per sitemap file: three languages each stays under the 50,000-URL limit. */
@@ -54,7 +55,7 @@ ${files.map((f) => `<sitemap><loc>${escapeXml(`${origin}/sitemaps/${f}.xml`)}</l
 `
 }
 
-/** Home, catalog, categories and active cooperatives. */
+/** Home, catalog, the information pages, categories, and the directory and its active cooperatives. */
 export async function pagesSitemap(origin: string): Promise<string> {
   const [row] = await getDatabase().rows<{ categories: unknown; cooperatives: unknown }>(sql`
     select
@@ -68,6 +69,8 @@ export async function pagesSitemap(origin: string): Promise<string> {
   return urlSet([
     urlEntries(origin, '/'),
     urlEntries(origin, '/products'),
+    urlEntries(origin, '/cooperatives'),
+    ...infoPages.map((p) => urlEntries(origin, p.path)),
     ...categories.map((slug) => urlEntries(origin, `/categories/${slug}`)),
     ...cooperatives.map((c) => urlEntries(origin, `/cooperatives/${c.slug}`, c.updatedAt)),
   ])

@@ -38,6 +38,8 @@ export async function getPublicProduct(slug: string, language: Language) {
       cooperativeName: cooperatives.displayName,
       cooperativeLogo: cooperatives.logo,
       womenMemberCount: cooperatives.womenMemberCount,
+      cooperativePhone: cooperatives.phone,
+      showContactButtons: cooperatives.showContactButtons,
       regionAr: regions.nameAr,
       regionFr: regions.nameFr,
       regionEn: regions.nameEn,
@@ -130,6 +132,8 @@ export async function getPublicProduct(slug: string, language: Language) {
       name: row.cooperativeName,
       logo: row.cooperativeLogo,
       womenMemberCount: row.womenMemberCount,
+      /** Only for a cooperative that chose to show call and WhatsApp buttons. */
+      phone: row.showContactButtons ? row.cooperativePhone : null,
       province: localized(row, 'province', language),
       region: localized(row, 'region', language),
     },

@@ -121,7 +121,7 @@ async function defaultCommission(tx: Queryable) {
 }
 
 /** The columns a manager may set from the profile form (legal identity and public face). */
-export function profileValues(fields: ProfileInput) {
+export function profileValues(fields: Omit<ProfileInput, 'showContactButtons'>) {
   return {
     legalNameAr: fields.legalNameAr,
     legalNameFr: fields.legalNameFr,

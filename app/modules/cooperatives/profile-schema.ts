@@ -134,9 +134,18 @@ export const applicationSchema = z
 
 export type ApplicationInput = z.output<typeof applicationSchema>
 
-/** A manager's edit of an active cooperative: legal and public fields (bank data changes apart). */
+/** A checkbox: present ("on") when ticked, absent otherwise. */
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === 'on' || v === 'true')
+
+/**
+ * A manager's edit of an active cooperative: legal and public fields (bank data changes
+ * apart), and whether shoppers see call and WhatsApp buttons (off until she ticks it).
+ */
 export const profileSchema = z
-  .object({ ...legalFields, ...publicProfileFields })
+  .object({ ...legalFields, ...publicProfileFields, showContactButtons: checkbox })
   .refine(womenNotMoreThanMembers, {
     path: ['womenMemberCount'],
     error: 'errors.womenMoreThanMembers',

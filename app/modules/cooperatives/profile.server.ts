@@ -47,6 +47,7 @@ export async function getCooperativeProfile(scope: CooperativeScope) {
       address: cooperatives.address,
       phone: cooperatives.phone,
       email: cooperatives.email,
+      showContactButtons: cooperatives.showContactButtons,
       storyAr: cooperatives.storyAr,
       storyFr: cooperatives.storyFr,
       storyEn: cooperatives.storyEn,
@@ -117,7 +118,11 @@ export async function updateCooperativeProfile(input: {
         .from(cooperatives)
         .where(eq(cooperatives.id, scope.cooperative.id))
       if (!before) throw new DomainError('not_found', 'errors.notFound')
-      const allValues = { ...profileValues(fields), ...place }
+      const allValues = {
+        ...profileValues(fields),
+        ...place,
+        showContactButtons: fields.showContactButtons,
+      }
       // Who the cooperative is in law changes only after review, once it has been approved:
       // the values in force stay until then (as for the RIB).
       const legal = legalIdentityOf(allValues)

@@ -22,6 +22,8 @@ export async function getPublicCooperative(slug: string, language: Language) {
       womenMemberCount: cooperatives.womenMemberCount,
       foundedYear: cooperatives.foundedYear,
       commune: cooperatives.commune,
+      phone: cooperatives.phone,
+      showContactButtons: cooperatives.showContactButtons,
       storyAr: cooperatives.storyAr,
       storyFr: cooperatives.storyFr,
       storyEn: cooperatives.storyEn,
@@ -64,6 +66,8 @@ export async function getPublicCooperative(slug: string, language: Language) {
     womenMemberCount: row.womenMemberCount,
     foundedYear: row.foundedYear,
     commune: row.commune,
+    /** Only for a cooperative that chose to show call and WhatsApp buttons. */
+    phone: row.showContactButtons ? row.phone : null,
     story: localized(row, 'story', language),
     storyLanguage:
       localized(row, 'story', language) === row.storyAr && language !== 'ar' ? 'ar' : language,

@@ -337,7 +337,7 @@ async function announce(
 
 // ——— Housekeeping ———
 
-async function withdrawalWindowDays(tx: Queryable = db): Promise<number> {
+export async function withdrawalWindowDays(tx: Queryable = db): Promise<number> {
   const [row] = await tx
     .select({ value: platformSettings.value })
     .from(platformSettings)

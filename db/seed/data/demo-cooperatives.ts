@@ -37,6 +37,8 @@ export type DemoCooperative = {
   address: string
   phone: string
   email: string
+  /** Call and WhatsApp buttons on its public pages (off unless the cooperative chose them). */
+  showContactButtons?: boolean
   storyAr: string
   storyFr: string
   storyEn: string
@@ -346,6 +348,7 @@ export const demoCooperatives: DemoCooperative[] = [
     address: 'Derrière le marché central, à deux pas de la maison des jeunes, Oued Laou',
     phone: '+212539670248',
     email: 'contact@tarz-oued-laou.demo.taawun.ma',
+    showContactButtons: true,
     storyAr:
       '«الطرز» هو التطريز، ونساء واد لاو معروفات بحرفتين: الطرز التطواني الدقيق، و«المنديل» المخطط بالأحمر والأبيض الذي تلفه نساء جبالة حول خصورهن. تنسج اثنتان وعشرون امرأة المناديل على أنوال خشبية في بيوتهن، ويطرّزن بخيط الحرير أزهار الطرز التطواني الرقيقة على المفارش والوسائد والأوشحة في ورشة التعاونية قرب السوق. وتضفر بعضهن أيضا القبعات الكبيرة من الدوم المزينة بكرات الصوف، التي تعتمرها القرويات في الحقول. وتُوزَّع الطلبيات بين العضوات حتى تتمكن كل واحدة من التوفيق بين هذا العمل وشؤون بيتها والأشغال الفلاحية.',
     storyFr:
@@ -420,6 +423,7 @@ export const demoCooperatives: DemoCooperative[] = [
     address: 'Centre de Maaziz, rue de la poste, à côté de la maison des jeunes',
     phone: '+212537558640',
     email: 'contact@warda-zemmour.demo.taawun.ma',
+    showContactButtons: true,
     storyAr:
       'أسست اثنتا عشرة امرأة من معزيز، في بلاد زمور بين الرباط ومكناس، هذه التعاونية سنة 2019 لتحقيق دخل من النباتات التي تنمو حولهن. يصنعن صابونا بالطريقة الباردة من زيت الزيتون المحلي وإكليل الجبل والخزامى والغاسول، ويتركن كل قطعة تنضج ستة أسابيع على رفوف خشبية. كما يحضّرن مراهم من شمع النحل وزيت الزيتون وإكليل الجبل، وكريما للوجه بزيت بذور التين الشوكي. وتتولى عضوتان تكوّنتا في مركز المرأة المحلي مسك سجلات الدفعات التي يتطلبها تسجيل مستحضرات التجميل.',
     storyFr:

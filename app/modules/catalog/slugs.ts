@@ -1,0 +1,40 @@
+// Product addresses from their titles, in any script (ADR 017): Arabic letters stay Arabic,
+// Latin letters lose their accents, everything else becomes a hyphen.
+
+const maxLength = 60
+
+/**
+ * Arabic short vowels, shadda, sukun, Quranic marks, the superscript alef and the tatweel;
+ * not the hamza and madda, which are part of the spelling (أ, ؤ, ئ, آ).
+ */
+const arabicMarks = /[\u0610-\u061A\u064B-\u0652\u0656-\u065F\u0670\u06D6-\u06ED\u0640]/g
+
+/** Arabic-Indic and Eastern Arabic-Indic digits as Western digits (DESIGN §1). */
+function westernDigits(text: string) {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) =>
+    String((d.charCodeAt(0) - (d >= '\u06F0' ? 0x06f0 : 0x0660)) % 10),
+  )
+}
+
+/**
+ * The slug of a product title: lower-case letters and digits of any script joined by
+ * hyphens, at most 60 characters, cut between words. Empty when the title has no letter or
+ * digit (the caller chooses a fallback).
+ */
+export function productSlug(title: string): string {
+  const words = westernDigits(title)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(arabicMarks, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+  let slug = ''
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word
+    if ([...next].length > maxLength) break
+    slug = next
+  }
+  return slug || [...(words[0] ?? '')].slice(0, maxLength).join('')
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "cooperatives" ADD COLUMN "show_contact_buttons" boolean DEFAULT false NOT NULL;
