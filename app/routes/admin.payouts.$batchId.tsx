@@ -16,6 +16,7 @@ import { groupedRib, payoutMoveSchema } from '#app/modules/money/finance-forms.s
 import { batchDetail, markPayout } from '#app/modules/money/payouts.server.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { serverNow } from '#app/utils/clock.server.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -70,6 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       bankReference: move.intent === 'pay' ? move.bankReference : undefined,
       reason: move.intent === 'fail' ? move.reason : undefined,
       requestId: context.requestId,
+      now: serverNow(),
     })
   } catch (error) {
     return domainErrorReply(error, formData, t)

@@ -24,6 +24,7 @@ import {
 import { isDomainError } from '#app/utils/errors.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { serverNow } from '#app/utils/clock.server.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -31,7 +32,7 @@ export const headers = () => ({ 'Cache-Control': 'private, no-store' })
 
 /** The preview as the page shows it: amounts formatted, RIBs masked, reasons translated. */
 async function previewView(t: Translate, language: Language) {
-  const preview = await previewPayouts()
+  const preview = await previewPayouts(serverNow())
   const minimum = formatMoney(preview.minimumCentimes, language)
   return {
     key: preview.key,
@@ -81,6 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       actor: { userId: user.id, role },
       key: parsed.data.key,
       requestId: context.requestId,
+      now: serverNow(),
     })
     return redirect(`/admin/payouts/${batchId}`, {
       headers: {

@@ -9,6 +9,7 @@ import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { periodFromQuery } from '#app/modules/money/finance-forms.server.ts'
 import { reconcile } from '#app/modules/money/reconciliation.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { serverNow } from '#app/utils/clock.server.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -17,7 +18,7 @@ export const headers = () => ({ 'Cache-Control': 'private, no-store' })
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAssociationRole(request, 'finance')
   const { t, language } = await getTranslator(request)
-  const found = periodFromQuery(new URL(request.url).searchParams, new Date())
+  const found = periodFromQuery(new URL(request.url).searchParams, serverNow())
   const money = (centimes: number) => formatMoney(centimes, language)
   const page = { noIndex: true, title: t('finance.reconciliation.metaTitle') }
   if (!found.ok)

@@ -35,6 +35,7 @@ import {
   type FormReply,
 } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { serverNow } from '#app/utils/clock.server.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     noIndex: true,
     title: t('finance.remittances.metaTitle'),
-    today: casablancaDay(new Date()),
+    today: casablancaDay(serverNow()),
     remittances: remittances.map((r) => ({
       id: r.id,
       carrier: t(`orders.carriers.${r.carrier}`),
@@ -121,6 +122,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       receivedOn: parsed.data.receivedOn,
       lines: read.lines,
       requestId: context.requestId,
+      now: serverNow(),
     })
     if (!result.ok) return refuse(lineMessages(result.errors, t, read.sourceLineOf))
   } catch (error) {

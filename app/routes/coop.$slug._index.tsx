@@ -18,6 +18,7 @@ import { balancesOf } from '#app/modules/money/balances.server.ts'
 import { cooperativeOrderCounts } from '#app/modules/orders/queries.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { serverNow } from '#app/utils/clock.server.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [counts, balances] = await Promise.all([
     cooperativeOrderCounts(scope.cooperative.id),
     // Every member may see the balances (ADR 016); the lines behind them are for managers.
-    balancesOf(db, scope.cooperative.id, new Date()),
+    balancesOf(db, scope.cooperative.id, serverNow()),
   ])
   return {
     newOrders: counts.new,

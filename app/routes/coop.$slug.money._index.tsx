@@ -18,6 +18,7 @@ import { payoutsOf } from '#app/modules/money/payouts.server.ts'
 import { currentMonth } from '#app/modules/money/statement-selection.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { serverNow } from '#app/utils/clock.server.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -28,7 +29,7 @@ const chartSize = { width: 360, height: 240, axis: 44, bottom: 40 }
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireCooperativeMember(request, params.slug)
   const { t, language } = await getTranslator(request)
-  const now = new Date()
+  const now = serverNow()
   const cooperativeId = scope.cooperative.id
   const money = (centimes: number) => formatMoney(centimes, language)
   const balances = await balancesOf(db, cooperativeId, now)

@@ -9,6 +9,7 @@ import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { chooseStatement } from '#app/modules/money/statement-selection.server.ts'
 import { statement } from '#app/modules/money/statements.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { serverNow } from '#app/utils/clock.server.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     to: url.searchParams.get('to'),
     payout: url.searchParams.get('payout'),
   }
-  const choice = await chooseStatement(scope.cooperative.id, query, new Date())
+  const choice = await chooseStatement(scope.cooperative.id, query, serverNow())
   const page = {
     noIndex: true,
     title: t('moneyScreen.statementMetaTitle', { name: scope.cooperative.displayName }),

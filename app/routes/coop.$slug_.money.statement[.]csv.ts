@@ -3,6 +3,7 @@ import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { chooseStatement } from '#app/modules/money/statement-selection.server.ts'
 import { statement, statementCsv } from '#app/modules/money/statements.server.ts'
+import { serverNow } from '#app/utils/clock.server.ts'
 
 const columns = ['date', 'order', 'product', 'makers', 'gross', 'commission', 'net', 'payout']
 
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       to: url.searchParams.get('to'),
       payout: url.searchParams.get('payout'),
     },
-    new Date(),
+    serverNow(),
   )
   if (!choice.ok && choice.status === 404) throw new Response('Not found', { status: 404 })
   if (!choice.ok) {

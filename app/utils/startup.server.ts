@@ -11,6 +11,7 @@ import { deliverPendingEmails } from '#app/modules/notifications/outbox.server.t
 import { completeDeliveredOrders } from '#app/modules/orders/fulfilment.server.ts'
 import { stripeConfigured } from '#app/modules/payments/stripe-client.server.ts'
 import { expireUnpaidCardOrders } from '#app/modules/payments/stripe-sync.server.ts'
+import { serverNow } from './clock.server.ts'
 import { getDatabase } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 
@@ -88,7 +89,7 @@ export async function startup({ logger }: { logger: Logger }) {
       logger.error({ msg: 'certificate reminders failed', error: String(error) }),
     )
     // Delivered orders past the withdrawal window become completed.
-    completeDeliveredOrders().catch((error: unknown) =>
+    completeDeliveredOrders(serverNow()).catch((error: unknown) =>
       logger.error({ msg: 'order completion failed', error: String(error) }),
     )
   }, 60 * 60_000)
