@@ -2,7 +2,7 @@
 // reconciliation period, each one zod schema whose messages are catalogue keys.
 import { z } from 'zod'
 import { carriers } from '#db/schema/orders.ts'
-import { marketplaceTimeZone } from '#app/modules/i18n/format.ts'
+import { casablancaDay, casablancaMidnight } from './days.ts'
 import { westernDigits } from '#app/modules/orders/phone.server.ts'
 import { parseRemittanceCsv } from './remittances.server.ts'
 
@@ -106,30 +106,6 @@ export function readRemittanceText(text: string) {
   }
 }
 
-/** The calendar day (YYYY-MM-DD) in Casablanca at this instant. */
-export function casablancaDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: marketplaceTimeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at)
-}
-
-/** The instant a Casablanca calendar day begins. */
-export function casablancaMidnight(day: string): Date {
-  const utc = new Date(`${day}T00:00:00Z`)
-  const name = new Intl.DateTimeFormat('en-US', {
-    timeZone: marketplaceTimeZone,
-    timeZoneName: 'longOffset',
-  })
-    .formatToParts(utc)
-    .find((p) => p.type === 'timeZoneName')?.value
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '')
-  const offsetMinutes = match ? (match[1] === '-' ? -1 : 1) * (+match[2]! * 60 + +match[3]!) : 0
-  return new Date(utc.getTime() - offsetMinutes * 60_000)
-}
-
 function monthBefore(day: string) {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number]
   const lastOfPrevious = new Date(Date.UTC(y, m - 1, 0)).getUTCDate()
@@ -180,3 +156,5 @@ export function groupedRib(rib: string) {
     ? `${rib.slice(0, 3)} ${rib.slice(3, 6)} ${rib.slice(6, 22)} ${rib.slice(22)}`
     : rib
 }
+
+export { casablancaDay, casablancaMidnight }

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { payouts } from '#db/schema/money.ts'
 import { db } from '#app/utils/db.server.ts'
 import { isUuid } from '#app/utils/ids.ts'
-import { marketplaceTimeZone } from '#app/modules/i18n/format.ts'
+import { casablancaDay, casablancaMidnight } from './days.ts'
 import { type StatementSelection } from './statements.server.ts'
 
 const dayMs = 24 * 3600 * 1000
@@ -29,36 +29,6 @@ export const statementQuerySchema = z
     (p) => (Date.parse(p.to) - Date.parse(p.from)) / dayMs + 1 <= maxStatementDays,
     'moneyScreen.errors.periodTooLong',
   )
-
-/** The calendar day in Casablanca at this instant, as YYYY-MM-DD. */
-export function casablancaDay(at: Date) {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: marketplaceTimeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at)
-}
-
-/** The instant a Casablanca day begins. */
-export function casablancaMidnight(dayText: string): Date {
-  const utc = new Date(`${dayText}T00:00:00Z`)
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: marketplaceTimeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    })
-      .formatToParts(utc)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>
-  const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!)
-  return new Date(utc.getTime() - (local - utc.getTime()))
-}
 
 /** The first and last day of the month `at` falls in (Casablanca). */
 export function currentMonth(at: Date) {
@@ -138,3 +108,5 @@ export async function chooseStatement(
     payout: null,
   }
 }
+
+export { casablancaDay, casablancaMidnight }

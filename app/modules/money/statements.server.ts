@@ -10,6 +10,7 @@ import { cooperativeOrders, orderItems, orders } from '#db/schema/orders.ts'
 import { db } from '#app/utils/db.server.ts'
 import { localized, type Language } from '#app/modules/i18n/config.ts'
 import { allocate, dirhams } from './arithmetic.ts'
+import { casablancaDay } from './days.ts'
 import { coopPayable } from './ledger.server.ts'
 
 export type StatementSelection =
@@ -230,7 +231,7 @@ export function statementCsv(
   const out: string[][] = [labels.header]
   for (const r of data.rows) {
     out.push([
-      r.date.toISOString().slice(0, 10),
+      casablancaDay(r.date),
       r.orderNumber,
       r.product ?? labels.shipping,
       r.makers.join(' + '),
