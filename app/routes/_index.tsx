@@ -1,6 +1,7 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { MapPin, Search, UsersRound } from 'lucide-react'
+import { Search } from 'lucide-react'
+import { CooperativeCard } from '#app/components/cooperative-card.tsx'
 import { useTranslation } from 'react-i18next'
 import { CategoryIcon } from '#app/components/category-icon.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -10,7 +11,7 @@ import { catalogQuery, searchCatalog } from '#app/modules/catalog/search.server.
 import { featuredCooperatives } from '#app/modules/cooperatives/directory.server.ts'
 import { formatNumber } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { imageSrcSet, imageUrl, siteShareImage } from '#app/modules/media/image-urls.ts'
+import { siteShareImage } from '#app/modules/media/image-urls.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
 
@@ -177,34 +178,7 @@ export default function Home() {
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {cooperatives.map((c) => (
-              <li key={c.slug} className="card flex flex-col gap-2">
-                <div className="flex items-center gap-3">
-                  {c.logo ? (
-                    <img
-                      src={imageUrl(c.logo.key)}
-                      srcSet={imageSrcSet(c.logo, 'webp')}
-                      sizes="56px"
-                      width={56}
-                      height={56}
-                      alt=""
-                      loading="lazy"
-                      className="size-14 rounded-xl bg-white object-contain"
-                    />
-                  ) : null}
-                  <h3 className="text-xl font-semibold">
-                    <Link to={`/cooperatives/${c.slug}`}>{c.displayName}</Link>
-                  </h3>
-                </div>
-                <p className="flex items-center gap-1 text-sm">
-                  <MapPin aria-hidden size={16} className="text-terracotta" />
-                  {t('home.place', { province: c.province, region: c.region })}
-                </p>
-                <p className="flex items-center gap-1 text-sm">
-                  <UsersRound aria-hidden size={16} className="text-olive" />
-                  {t('home.womenMembers', { count: c.womenMemberCount })}
-                </p>
-                <p className="mt-1">{c.story}</p>
-              </li>
+              <CooperativeCard key={c.slug} cooperative={c} heading="h3" />
             ))}
           </ul>
         )}

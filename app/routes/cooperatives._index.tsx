@@ -1,12 +1,13 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { MapPin, ShoppingBasket, UsersRound } from 'lucide-react'
+import { ShoppingBasket } from 'lucide-react'
+import { CooperativeCard } from '#app/components/cooperative-card.tsx'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { listDirectory } from '#app/modules/cooperatives/directory.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { imageSrcSet, imageUrl, siteShareImage } from '#app/modules/media/image-urls.ts'
+import { siteShareImage } from '#app/modules/media/image-urls.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
@@ -118,32 +119,7 @@ export default function CooperativeDirectory() {
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {directory.cooperatives.map((c) => (
-            <li key={c.slug} className="card flex flex-col gap-2">
-              <div className="flex items-center gap-3">
-                {c.logo ? (
-                  <img
-                    src={imageUrl(c.logo.key)}
-                    srcSet={imageSrcSet(c.logo, 'webp')}
-                    sizes="56px"
-                    width={56}
-                    height={56}
-                    alt=""
-                    loading="lazy"
-                    className="size-14 rounded-xl bg-white object-contain"
-                  />
-                ) : null}
-                <h2 className="text-xl font-semibold">
-                  <Link to={`/cooperatives/${c.slug}`}>{c.displayName}</Link>
-                </h2>
-              </div>
-              <p className="flex items-center gap-1 text-sm">
-                <MapPin aria-hidden size={16} className="shrink-0 text-terracotta" />
-                {t('home.place', { province: c.province, region: c.region })}
-              </p>
-              <p className="flex items-center gap-1 text-sm">
-                <UsersRound aria-hidden size={16} className="shrink-0 text-olive" />
-                {t('home.womenMembers', { count: c.womenMemberCount })}
-              </p>
+            <CooperativeCard key={c.slug} cooperative={c} heading="h2">
               <p className="flex items-center gap-1 text-sm">
                 <ShoppingBasket aria-hidden size={16} className="shrink-0 text-blue" />
                 {c.makes.length
@@ -153,10 +129,7 @@ export default function CooperativeDirectory() {
                     })
                   : t('directory.nothingOnSale')}
               </p>
-              <p className="mt-1" dir="auto">
-                {c.story}
-              </p>
-            </li>
+            </CooperativeCard>
           ))}
         </ul>
       )}

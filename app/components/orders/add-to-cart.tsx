@@ -1,4 +1,4 @@
-import { Form, Link, useFetcher, useLocation } from '@remix-run/react'
+import { Link, useFetcher, useLocation } from '@remix-run/react'
 import { ShoppingCart } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -17,7 +17,9 @@ export function AddToCart({ variantId, max }: { variantId: string; max: number }
   const fetcher = useFetcher<Reply>()
   const [hydrated, setHydrated] = useState(false)
   useEffect(() => setHydrated(true), [])
-  const FormComponent = hydrated ? fetcher.Form : Form
+  // One form element from the first render on: before hydration (or without JavaScript) it
+  // posts like a plain form; swapping components at hydration would remount it and reset a
+  // quantity typed meanwhile.
   const reply = fetcher.data
   const message =
     reply?.status === 'ok'
@@ -25,7 +27,7 @@ export function AddToCart({ variantId, max }: { variantId: string; max: number }
       : (reply?.formError ?? Object.values(reply?.fieldErrors ?? {})[0])
   return (
     <div className="flex flex-col gap-2">
-      <FormComponent method="post" action="/cart" className="flex flex-wrap items-end gap-3">
+      <fetcher.Form method="post" action="/cart" className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="intent" value="add" />
         <input type="hidden" name="variantId" value={variantId} />
         <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
@@ -50,7 +52,7 @@ export function AddToCart({ variantId, max }: { variantId: string; max: number }
           <ShoppingCart aria-hidden size={22} className="rtl:-scale-x-100" />
           {t('product.addToCart')}
         </button>
-      </FormComponent>
+      </fetcher.Form>
       <p
         role="status"
         aria-live="polite"
