@@ -148,14 +148,16 @@ export async function createPayoutBatch(input: {
       .where(eq(payoutBatches.idempotencyKey, input.key))
     if (existing) return { batchId: existing.id, created: false }
 
+    // Lock the accounts of every cooperative that could be paid, then read the balances again
+    // under those locks: a refund (which takes the same lock) cannot slip in between.
+    const seen = await candidates(tx, now)
+    const locked = new Set(seen.list.map((c) => c.cooperativeId))
+    await lockCooperativeAccounts(tx, [...locked])
     const { list } = await candidates(tx, now)
-    if (digest(list) !== input.key) throw new DomainError('conflict', 'money.errors.previewChanged')
+    if (digest(list) !== input.key || list.some((c) => !locked.has(c.cooperativeId)))
+      throw new DomainError('conflict', 'money.errors.previewChanged')
     const payable = list.filter((c) => !c.blocked)
     if (!payable.length) throw new DomainError('conflict', 'money.errors.nothingToPay')
-    await lockCooperativeAccounts(
-      tx,
-      payable.map((c) => c.cooperativeId),
-    )
     const settings = await moneySettings(tx)
     const wait = settings.withdrawalDays + settings.holdDays
     const year = now.getUTCFullYear()
@@ -187,8 +189,9 @@ export async function createPayoutBatch(input: {
              and not exists (select 1 from payout_entries pe where pe.entry_id = e.id and pe.active)`),
       )
       const amount = -entries.reduce((s, e) => s + Number(e.amount_centimes), 0)
-      // Under the lock, nothing moved since the digest was checked.
-      if (amount !== c.availableCentimes) throw new Error(`payout of ${c.cooperativeId} moved`)
+      // A carrier's remittance recorded this very moment: the preview is no longer the truth.
+      if (amount !== c.availableCentimes)
+        throw new DomainError('conflict', 'money.errors.previewChanged')
       n += 1
       const [payout] = await tx
         .insert(payouts)
