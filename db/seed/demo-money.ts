@@ -30,7 +30,8 @@ export async function seedDemoMoney(now: Date = new Date()): Promise<{
   const finance = { userId: staff.userId, role: staff.role }
 
   // Per cooperative (three of them), a variant on sale with stock enough for four orders of
-  // at least 250 MAD each, so that its payouts are above the minimum (200 MAD).
+  // 120 to 250 MAD: the larger ones make payouts above the minimum (200 MAD), the smaller ones
+  // show a cooperative waiting for its balance to reach it.
   const offers = await db
     .select({
       variantId: productVariants.id,
@@ -52,7 +53,7 @@ export async function seedDemoMoney(now: Date = new Date()): Promise<{
   const chosen = new Map<string, { variantId: string; cooperativeId: string; quantity: number }>()
   for (const offer of offers) {
     const quantity = Math.min(Math.floor((offer.stock - 2) / 4), Math.ceil(25000 / offer.price))
-    if (quantity < 1 || quantity * offer.price < 25000) continue
+    if (quantity < 1 || quantity * offer.price < 12000) continue
     if (!chosen.has(offer.cooperativeId) && chosen.size < 3)
       chosen.set(offer.cooperativeId, { ...offer, quantity })
   }
