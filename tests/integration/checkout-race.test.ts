@@ -2,17 +2,12 @@
 // race to be had there): concurrent buyers never oversell, never deadlock, never lose stock.
 import crypto from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
+import { useWidePool } from './wide-pool.ts'
 import { productVariants } from '#db/schema/catalog.ts'
 import { orderItems, orders } from '#db/schema/orders.ts'
 import { createCertificate, createCooperativeWithTeam, createProduct } from '#db/seed/factories.ts'
-import {
-  createDatabase,
-  db,
-  getDatabase,
-  setDatabase,
-  type DatabaseHandle,
-} from '#app/utils/db.server.ts'
+import { db } from '#app/utils/db.server.ts'
 import { isDomainError } from '#app/utils/errors.server.ts'
 import { addToCart, type CartOwner } from '#app/modules/cart/cart.server.ts'
 import {
@@ -29,21 +24,7 @@ if (!onPostgres) {
 }
 
 describe.skipIf(!onPostgres)('checkout races on PostgreSQL', () => {
-  let wide: DatabaseHandle | undefined
-  let narrow: DatabaseHandle | undefined
-  beforeAll(async () => {
-    // The file's database, with a pool wide enough for real contention.
-    narrow = getDatabase()
-    const [row] = await narrow.rows<{ name: string }>(sql`select current_database() as name`)
-    const url = new URL(process.env.TEST_DATABASE_URL!)
-    url.pathname = `/${row!.name}`
-    wide = createDatabase({ kind: 'postgres', url: url.toString(), max: 20 })
-    setDatabase(wide)
-  })
-  afterAll(async () => {
-    setDatabase(narrow)
-    await wide?.close()
-  })
+  useWidePool()
 
   async function settle(attempts: Promise<unknown>[]) {
     const results = await Promise.allSettled(attempts)

@@ -2,16 +2,10 @@
 // to be had there): two finance users making a batch at once make one batch; refunds racing a
 // payout leave the balances consistent and never negative.
 import { eq, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
+import { useWidePool } from './wide-pool.ts'
 import { payoutBatches, payouts } from '#db/schema/money.ts'
-import {
-  createDatabase,
-  getDatabase,
-  rowsOf,
-  setDatabase,
-  db,
-  type DatabaseHandle,
-} from '#app/utils/db.server.ts'
+import { rowsOf, db } from '#app/utils/db.server.ts'
 import { isDomainError } from '#app/utils/errors.server.ts'
 import { sellingCooperative } from '#app/modules/orders/testing.server.ts'
 import { refundCooperativeOrder } from '#app/modules/payments/refunds.server.ts'
@@ -63,20 +57,7 @@ async function availableMoney(orders: number) {
 }
 
 describe.skipIf(!onPostgres)('money races on PostgreSQL', () => {
-  let wide: DatabaseHandle | undefined
-  let narrow: DatabaseHandle | undefined
-  beforeAll(async () => {
-    narrow = getDatabase()
-    const [row] = await narrow.rows<{ name: string }>(sql`select current_database() as name`)
-    const url = new URL(process.env.TEST_DATABASE_URL!)
-    url.pathname = `/${row!.name}`
-    wide = createDatabase({ kind: 'postgres', url: url.toString(), max: 20 })
-    setDatabase(wide)
-  })
-  afterAll(async () => {
-    setDatabase(narrow)
-    await wide?.close()
-  })
+  useWidePool()
 
   test('two finance users pressing "create the batch" at once make one batch', async () => {
     const { finance } = await availableMoney(2)
