@@ -17,6 +17,12 @@ import { cooperatives, makers, type StoredImage } from './cooperatives.ts'
 import { users } from './identity.ts'
 import { categories } from './reference.ts'
 
+/**
+ * A PostgreSQL `tstzmultirange`, written only by the database (see the sale-window
+ * triggers), read as its text form.
+ */
+const tstzmultirange = customType<{ data: string }>({ dataType: () => 'tstzmultirange' })
+
 /** A PostgreSQL `tsvector`, written only by the database (see the search triggers). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 
@@ -86,6 +92,14 @@ export const products = pgTable(
     minPriceCentimes: integer('min_price_centimes'),
     /** Units in stock over all variants. */
     stockTotal: integer('stock_total').notNull().default(0),
+    /**
+     * The gate as data (migration 0015, ADR 018): every instant at which rules 1–3 of the
+     * gating rule hold — published, not blocked, cooperative active, and every required
+     * certificate in force. Empty while any of these fails; `@> now()` is the read.
+     */
+    onSaleDuring: tstzmultirange('on_sale_during')
+      .notNull()
+      .default(sql`'{}'::tstzmultirange`),
   },
   (t) => [
     uniqueIndex('products_slug_unique').on(t.slug),

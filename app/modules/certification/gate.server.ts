@@ -1,5 +1,7 @@
-// The gating rule (DESIGN §4), in one place: what may be sold is decided here, in SQL, at
-// read time, so that an expired or revoked certificate takes a product off sale at once.
+// The gating rule (DESIGN §4), in one place: what may be sold is decided here. The rule in
+// row form (from the certificates) is the definition; reads use the sale window the database
+// maintains from it (ADR 018), exact at every instant, so that an expired or revoked
+// certificate takes a product off sale at once.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { productVariants, products } from '#db/schema/catalog.ts'
 import { certificateProducts, certificates } from '#db/schema/certification.ts'
@@ -44,8 +46,21 @@ export function cooperativeActive(): SQL {
   return sql`exists (select 1 from ${cooperatives} co where co.id = ${products.cooperativeId} and co.status = 'active')`
 }
 
-/** Rules 1–3: the product may be offered for sale (use with `products` in the FROM clause). */
+/**
+ * Rules 1–3, read from the maintained sale window (migration 0015, ADR 018): the product may
+ * be offered for sale at `at` (use with `products` in the FROM clause). The window is kept
+ * by the database in the transaction of every write that changes it, and holds validity
+ * ranges rather than a flag, so an expiry needs no job.
+ */
 export function productPurchasable(at?: Date): SQL {
+  return sql`(${products.onSaleDuring} @> ${instant(at)})`
+}
+
+/**
+ * Rules 1–3 in row form, derived from the certificates themselves: the definition the sale
+ * window is tested against (property test), and what publishing asks of a draft.
+ */
+export function productPurchasableByRows(at?: Date): SQL {
   return sql`(${products.status} = 'published' and ${products.blockedAt} is null and ${cooperativeActive()} and ${certificationsSatisfied(at)})`
 }
 
@@ -55,58 +70,21 @@ export function variantPurchasable(quantity = 1, at?: Date): SQL {
 }
 
 /**
- * The same rules 1–3 in set form, for listings over many products (catalog, search,
- * category and cooperative pages). Instead of looking certificates up product by product,
- * the certification types in force for a whole cooperative are gathered once per query and
- * compared with each product's maintained `badges` (its category's requirements and its
- * claims), with the types in force for named products gathered the same way. `from`
- * joins the cooperative as `gate_co`. The gate's
- * tests check that it agrees with `productPurchasable` case by case.
+ * The same rules for listings over many products (catalog, search, category and cooperative
+ * pages): the sale window, read from the listing index. `from` joins the cooperative as
+ * `gate_co` (its region is a filter). Published and not blocked are implied by a non-empty
+ * window; they are stated so that the partial listing index applies.
  */
 export function purchasableListing(
   at?: Date,
-  options: { broad?: boolean } = {},
+  // Kept for callers that still say how much of the catalog they span; the window makes
+  // both the same statement.
+  _options: { broad?: boolean } = {},
 ): { from: SQL; where: SQL } {
-  const t = instant(at)
-  const inForce = (alias: string) => {
-    const c = sql.raw(alias)
-    return sql`${c}.status = 'approved' and ${c}.issued_at <= ${t} and (${c}.expires_at is null or ${t} < ${c}.expires_at)`
-  }
-  const coopTypes = sql`coalesce(gate_types.types, '{}'::text[])`
-  const namedTypes = sql`
-    select pc.type from ${certificateProducts} cp join ${certificates} pc on pc.id = cp.certificate_id
-    where cp.product_id = ${products.id} and ${inForce('pc')}`
-  const base = sql`${products}
-      join ${cooperatives} gate_co on gate_co.id = ${products.cooperativeId}
-      left join (
-        select c.cooperative_id, array_agg(distinct c.type) as types from ${certificates} c
-        where c.scope = 'cooperative' and ${inForce('c')}
-        group by c.cooperative_id
-      ) gate_types on gate_types.cooperative_id = ${products.cooperativeId}`
-  const common = sql`${products.status} = 'published' and ${products.blockedAt} is null
-      and gate_co.status = 'active'`
-  // Over most of the catalog, the named products' certificates are gathered once (a hash
-  // join); over a few products (a search, a category), they are looked up only for the
-  // products the cooperative-wide certificates leave uncovered.
-  if (options.broad) {
-    return {
-      from: sql`${base}
-      left join (
-        select cp.product_id, array_agg(pc.type) as types
-        from ${certificateProducts} cp join ${certificates} pc on pc.id = cp.certificate_id
-        where ${inForce('pc')}
-        group by cp.product_id
-      ) gate_named on gate_named.product_id = ${products.id}`,
-      where: sql`(${common}
-      and ${products.badges} <@ (${coopTypes} || coalesce(gate_named.types, '{}'::text[])))`,
-    }
-  }
   return {
-    from: base,
-    where: sql`(${common} and case
-      when ${products.badges} <@ ${coopTypes} then true
-      else ${products.badges} <@ (${coopTypes} || array(${namedTypes}))
-    end)`,
+    from: sql`${products} join ${cooperatives} gate_co on gate_co.id = ${products.cooperativeId}`,
+    where: sql`(${products.status} = 'published' and ${products.blockedAt} is null
+      and ${productPurchasable(at)})`,
   }
 }
 
