@@ -1,5 +1,10 @@
 // The HTTP server: static files, security headers, request ids and logs, then Remix.
+// In production on PostgreSQL, one process per core (WEB_CONCURRENCY): the primary prepares
+// the database and runs the housekeeping jobs once; the workers only answer requests. The
+// embedded database lives in one process, so it always runs as a single process.
+import cluster from 'node:cluster'
 import crypto from 'node:crypto'
+import os from 'node:os'
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
@@ -13,6 +18,7 @@ import {
   resourceRoutePatterns,
   settleHeaders,
 } from './server/hardening.js'
+import { precompressedStatic } from './server/static.js'
 
 const production = process.env.NODE_ENV === 'production'
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined })
@@ -27,105 +33,152 @@ async function loadBuild() {
     : import(path.resolve('build/server/index.js'))
 }
 
+const workers =
+  production && process.env.DATABASE_URL
+    ? Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism())
+    : 1
+const isWorker = cluster.isWorker
+
 const build = await loadBuild()
-// Migrations, first-start seed and housekeeping intervals live in the app (entry.server).
-const { stop } = await build.entry.module.startup({ logger })
+// Migrations, first-start seed and housekeeping intervals live in the app (entry.server);
+// workers of a cluster skip them (their primary ran them before forking).
+const { stop } = await build.entry.module.startup({ logger, role: isWorker ? 'worker' : 'all' })
 
-const app = express()
-app.disable('x-powered-by')
-const trustProxy = process.env.TRUST_PROXY === 'true' || process.env.TRUST_PROXY === '1'
-if (trustProxy) app.set('trust proxy', true)
-app.use(compression())
-
-const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/
-app.use((req, res, next) => {
-  const incoming = req.get('x-request-id')
-  res.locals.requestId =
-    incoming && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID()
-  res.locals.nonce = crypto.randomBytes(16).toString('base64')
-  res.setHeader('X-Request-Id', res.locals.requestId)
-  const start = process.hrtime.bigint()
-  res.on('finish', () => {
-    // The path only: query strings may carry tokens (password reset links).
-    logger.info({
-      requestId: res.locals.requestId,
-      method: req.method,
-      path: req.path,
-      status: res.statusCode,
-      ms: Number((process.hrtime.bigint() - start) / 1000n) / 1000,
-    })
+if (workers > 1 && cluster.isPrimary) {
+  let stopping = false
+  for (let i = 0; i < workers; i++) cluster.fork()
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) stop().finally(() => process.exit(0))
+      return
+    }
+    logger.warn({ msg: 'A server process stopped; starting another', code, signal })
+    cluster.fork()
   })
-  next()
-})
-
-// Private documents answer with their own headers (framed only by our pages): the adapter
-// appends headers, so the page policy must not be set for them at all.
-const documentPaths = /^\/(documents|certificate-files)\//
-
-app.use(settleHeaders({ hsts: production }))
-app.use(refuseUnknownMethods)
-app.use(forgetUntrustedForwarding(trustProxy))
-app.use(refuseForeignOrigins)
-app.use(refuseResourceData(resourceRoutePatterns(build.routes)))
-
-app.use((req, res, next) => {
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-  if (documentPaths.test(req.path)) return next()
-  const nonce = res.locals.nonce
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'${production ? '' : " 'unsafe-inline'"}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self'${production ? '' : ' ws:'}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ')
-  // Vite's development client injects inline scripts without a nonce; report only there.
-  res.setHeader(production ? 'Content-Security-Policy' : 'Content-Security-Policy-Report-Only', csp)
-  res.setHeader('X-Frame-Options', 'DENY')
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
-  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
-  next()
-})
-
-if (viteDevServer) {
-  app.use(viteDevServer.middlewares)
+  logger.info(`Taawun runs ${workers} server processes`)
+  const shutdownAll = () => {
+    stopping = true
+    setTimeout(() => process.exit(0), 8000).unref()
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+  }
+  process.on('SIGTERM', shutdownAll)
+  process.on('SIGINT', shutdownAll)
 } else {
-  app.use(
-    '/assets',
-    express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }),
-  )
-  app.use(express.static('build/client', { maxAge: '1h', index: false }))
+  serve()
 }
 
-app.all(
-  '*',
-  createRequestHandler({
-    build: viteDevServer ? loadBuild : build,
-    mode: production ? 'production' : 'development',
-    getLoadContext: (req, res) => ({
-      requestId: res.locals.requestId,
-      nonce: res.locals.nonce,
-      clientIp: req.ip ?? 'unknown',
-    }),
-  }),
-)
+function serve() {
+  const app = express()
+  app.disable('x-powered-by')
+  const trustProxy = process.env.TRUST_PROXY === 'true' || process.env.TRUST_PROXY === '1'
+  if (trustProxy) app.set('trust proxy', true)
+  if (!viteDevServer) {
+    // Build files first, from memory and compressed at build time: no request id, nonce, page
+    // policy or log line for a stylesheet (its answer carries nosniff and its caching).
+    app.use(
+      precompressedStatic('build/client', {
+        cacheControl: (urlPath) =>
+          urlPath.startsWith('/assets/')
+            ? 'public, max-age=31536000, immutable'
+            : 'public, max-age=3600',
+      }),
+    )
+  }
+  app.use(compression())
 
-const port = Number(process.env.PORT ?? 3000)
-const server = app.listen(port, () => {
-  logger.info(`Taawun is listening on http://localhost:${port}`)
-})
-
-function shutdown() {
-  setTimeout(() => process.exit(0), 5000).unref()
-  server.close(() => {
-    // Close the database cleanly: the embedded one writes its files on close.
-    stop().finally(() => process.exit(0))
+  const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id')
+    res.locals.requestId =
+      incoming && requestIdPattern.test(incoming) ? incoming : crypto.randomUUID()
+    res.locals.nonce = crypto.randomBytes(16).toString('base64')
+    res.setHeader('X-Request-Id', res.locals.requestId)
+    const start = process.hrtime.bigint()
+    res.on('finish', () => {
+      // The path only: query strings may carry tokens (password reset links).
+      logger.info({
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - start) / 1000n) / 1000,
+      })
+    })
+    next()
   })
+
+  // Private documents answer with their own headers (framed only by our pages): the adapter
+  // appends headers, so the page policy must not be set for them at all.
+  const documentPaths = /^\/(documents|certificate-files)\//
+
+  app.use(settleHeaders({ hsts: production }))
+  app.use(refuseUnknownMethods)
+  app.use(forgetUntrustedForwarding(trustProxy))
+  app.use(refuseForeignOrigins)
+  app.use(refuseResourceData(resourceRoutePatterns(build.routes)))
+
+  app.use((req, res, next) => {
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+    if (documentPaths.test(req.path)) return next()
+    const nonce = res.locals.nonce
+    const csp = [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'${production ? '' : " 'unsafe-inline'"}`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self' data:",
+      `connect-src 'self'${production ? '' : ' ws:'}`,
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; ')
+    // Vite's development client injects inline scripts without a nonce; report only there.
+    res.setHeader(
+      production ? 'Content-Security-Policy' : 'Content-Security-Policy-Report-Only',
+      csp,
+    )
+    res.setHeader('X-Frame-Options', 'DENY')
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+    next()
+  })
+
+  if (viteDevServer) {
+    app.use(viteDevServer.middlewares)
+  } else {
+    app.use(
+      '/assets',
+      express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }),
+    )
+    app.use(express.static('build/client', { maxAge: '1h', index: false }))
+  }
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build: viteDevServer ? loadBuild : build,
+      mode: production ? 'production' : 'development',
+      getLoadContext: (req, res) => ({
+        requestId: res.locals.requestId,
+        nonce: res.locals.nonce,
+        clientIp: req.ip ?? 'unknown',
+      }),
+    }),
+  )
+
+  const port = Number(process.env.PORT ?? 3000)
+  const server = app.listen(port, () => {
+    logger.info(`Taawun is listening on http://localhost:${port}`)
+  })
+
+  function shutdown() {
+    setTimeout(() => process.exit(0), 5000).unref()
+    server.close(() => {
+      // Close the database cleanly: the embedded one writes its files on close.
+      stop().finally(() => process.exit(0))
+    })
+  }
+  process.on('SIGTERM', shutdown)
+  process.on('SIGINT', shutdown)
 }
-process.on('SIGTERM', shutdown)
-process.on('SIGINT', shutdown)

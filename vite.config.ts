@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from '@remix-run/dev'
 import tailwindcss from '@tailwindcss/vite'
 import { defineConfig } from 'vite'
+import { precompressDirectory } from './server/precompress.js'
 
 declare module '@remix-run/node' {
   interface Future {
@@ -16,6 +17,10 @@ export default defineConfig({
     !process.env.VITEST &&
       remix({
         serverModuleFormat: 'esm',
+        // Brotli and gzip made once here, sent as they are by the server.
+        buildEnd: ({ remixConfig }) => {
+          precompressDirectory(`${remixConfig.buildDirectory}/client`)
+        },
         future: {
           v3_fetcherPersist: true,
           v3_relativeSplatPath: true,

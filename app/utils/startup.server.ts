@@ -59,8 +59,23 @@ export async function prepareDatabase(logger: Logger = console): Promise<{ first
 /**
  * Called once by the HTTP server before it listens. If the database cannot be reached the
  * server still starts (health checks answer 503, pages a friendly error) and keeps trying.
+ * A worker of a cluster (`role: 'worker'`) only answers requests: its primary prepared the
+ * database and runs the housekeeping, once for all processes.
  */
-export async function startup({ logger }: { logger: Logger }) {
+export async function startup({
+  logger,
+  role = 'all',
+}: {
+  logger: Logger
+  role?: 'all' | 'worker'
+}) {
+  if (role === 'worker') {
+    return {
+      async stop() {
+        await getDatabase().close()
+      },
+    }
+  }
   let retry: NodeJS.Timeout | undefined
   const prepare = async () => {
     try {
