@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -90,8 +91,11 @@ export const products = pgTable(
       .default(sql`'{}'::text[]`),
     /** Lowest variant price; null while the product has no variant. */
     minPriceCentimes: integer('min_price_centimes'),
-    /** Units in stock over all variants. */
-    stockTotal: integer('stock_total').notNull().default(0),
+    /**
+     * Some variant has stock (migration 0016). Written by the database only when it flips, so
+     * a sale leaves this wide row alone; the count itself is in `product_stock`.
+     */
+    inStock: boolean('in_stock').notNull().default(false),
     /**
      * The gate as data (migration 0015, ADR 018): every instant at which rules 1–3 of the
      * gating rule hold — published, not blocked, cooperative active, and every required
@@ -193,3 +197,28 @@ export const productMakers = pgTable(
 export const searchWords = pgTable('search_words', { word: text('word').primaryKey() }, (t) => [
   index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
 ])
+
+/**
+ * Units in stock over a product's offered variants, maintained by the database (migration
+ * 0016): a narrow row a sale rewrites, instead of the product's wide, indexed one.
+ */
+export const productStock = pgTable('product_stock', {
+  productId: uuid('product_id')
+    .primaryKey()
+    .references(() => products.id, { onDelete: 'cascade' }),
+  stockTotal: integer('stock_total').notNull().default(0),
+})
+
+/**
+ * The version of what listings show (one row, migration 0016), moved in the transaction of
+ * every write that changes a listing, so a listing computed in one statement with it is
+ * exact for as long as it has not moved (app/modules/catalog/snapshot.server.ts).
+ */
+export const catalogVersion = pgTable(
+  'catalog_version',
+  {
+    id: integer('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('catalog_version_one_row', sql`${t.id} = 1`)],
+)

@@ -145,21 +145,6 @@ describe('storefront gating', () => {
   })
 })
 
-test('a listing kept in memory is not reused past a certificate expiry', async () => {
-  const cooperative = await createCooperative(db)
-  await createCertificate(db, {
-    cooperativeId: cooperative.id,
-    type: 'onssa',
-    expiresAt: new Date(Date.now() + 1500),
-  })
-  const product = await createProduct(db, { cooperativeId: cooperative.id })
-  expect((await load(catalogLoader, '/products')).body).toContain(product.slug)
-  expect((await load(homeLoader, '/')).body).toContain(product.slug)
-  await new Promise((resolve) => setTimeout(resolve, 1600))
-  expect((await load(catalogLoader, '/products')).body).not.toContain(product.slug)
-  expect((await load(homeLoader, '/')).body).not.toContain(product.slug)
-})
-
 describe('the product page', () => {
   test('variants, stock states and the offer in structured data', async () => {
     const cooperative = await sellingCooperative()

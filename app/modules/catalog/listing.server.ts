@@ -224,7 +224,8 @@ export async function productCards(
     alt_fr: string | null
     alt_en: string | null
   }>(sql`
-    select p.id, p.slug, p.title_ar, p.title_fr, p.title_en, p.min_price_centimes, p.stock_total,
+    select p.id, p.slug, p.title_ar, p.title_fr, p.title_en, p.min_price_centimes,
+      coalesce(ps.stock_total, 0) as stock_total,
       p.made_to_order, (p.facts->>'leadTimeDays')::int as lead_time_days,
       p.season_start_month, p.season_end_month, p.badges,
       co.display_name as cooperative, pr.name_ar as province_ar, pr.name_fr as province_fr,
@@ -232,6 +233,7 @@ export async function productCards(
     from products p
     join cooperatives co on co.id = p.cooperative_id
     join provinces pr on pr.id = co.province_id
+    left join product_stock ps on ps.product_id = p.id
     left join lateral (
       select pi.image, pi.alt_ar, pi.alt_fr, pi.alt_en from product_images pi
       where pi.product_id = p.id order by pi.position, pi.created_at limit 1

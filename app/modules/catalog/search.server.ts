@@ -6,7 +6,7 @@ import { getDatabase } from '#app/utils/db.server.ts'
 import { purchasableListing } from '#app/modules/certification/gate.server.ts'
 
 import { type CatalogSort, isSearchable } from './listing-url.ts'
-import { whileCatalogUnchanged } from './snapshot.server.ts'
+import { catalogVersionColumn, whileCatalogUnchanged } from './snapshot.server.ts'
 
 export const catalogPageSize = 24
 /** Longer queries are cut: nobody types more, and the query stays cheap. */
@@ -80,11 +80,15 @@ export async function searchCatalog(query: CatalogQuery, at?: Date): Promise<Cat
   if (!at && isBroad(query)) {
     return whileCatalogUnchanged(`search:${JSON.stringify(query)}`, () => runSearch(query))
   }
-  return runSearch(query, at)
+  return (await runSearch(query, at)).value
 }
 
-async function runSearch(query: CatalogQuery, at?: Date): Promise<CatalogResult> {
+async function runSearch(
+  query: CatalogQuery,
+  at?: Date,
+): Promise<{ version: string | null; value: CatalogResult }> {
   const [row] = await getDatabase().rows<{
+    catalog_version: string | null
     total: number
     ids: string[] | string
     categories: Record<string, number> | string
@@ -94,7 +98,7 @@ async function runSearch(query: CatalogQuery, at?: Date): Promise<CatalogResult>
     price_range: { min: number | null; max: number | null } | string
   }>(catalogStatement(query, at))
   const priceRange = json(row!.price_range)
-  return {
+  const value: CatalogResult = {
     total: row!.total,
     ids: json(row!.ids),
     facets: {
@@ -108,6 +112,7 @@ async function runSearch(query: CatalogQuery, at?: Date): Promise<CatalogResult>
           : { min: priceRange.min, max: priceRange.max },
     },
   }
+  return { version: row!.catalog_version, value }
 }
 
 /** Without words, category or cooperative, a listing spans most of the catalog. */
@@ -190,7 +195,7 @@ export function catalogStatement(query: CatalogQuery, at?: Date): SQL {
     select ${products.id} as id, ${products.categoryId} as category_id, gate_co.region_id,
       ${products.badges} as badges, ${products.minPriceCentimes} as price,
       ${products.publishedAt} as published_at,
-      (${products.stockTotal} > 0 or ${products.madeToOrder}) as available,
+      (${products.inStock} or ${products.madeToOrder}) as available,
       ${rank} as rank
     from ${gate.from}
     where ${sql.join(match ? [...conditions, match] : conditions, sql` and `)}`
@@ -213,6 +218,7 @@ export function catalogStatement(query: CatalogQuery, at?: Date): SQL {
   const statement = sql`
     ${gathered}
     select
+      ${catalogVersionColumn} as catalog_version,
       (select count(*)::int from m ${where()}) as total,
       (select coalesce(json_agg(p.id), '[]') from (
         select m.id from m ${where()} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { productVariants, products } from '#db/schema/catalog.ts'
+import { productStock, productVariants, products } from '#db/schema/catalog.ts'
 import { cooperatives } from '#db/schema/cooperatives.ts'
 import { regions } from '#db/schema/reference.ts'
 import {
@@ -9,7 +9,7 @@ import {
   createProduct,
   type ProductInput,
 } from '#db/seed/factories.ts'
-import { db } from '#app/utils/db.server.ts'
+import { db, getDatabase } from '#app/utils/db.server.ts'
 import { type CatalogQuery, catalogQuery, searchCatalog } from './search.server.ts'
 import { loadStorefrontReference, parseListingParams } from './listing.server.ts'
 
@@ -331,19 +331,51 @@ describe('filters, facets and pages', () => {
     const read = async () =>
       (
         await db
-          .select({ price: products.minPriceCentimes, stock: products.stockTotal })
+          .select({
+            price: products.minPriceCentimes,
+            inStock: products.inStock,
+            stock: productStock.stockTotal,
+          })
           .from(products)
+          .innerJoin(productStock, eq(productStock.productId, products.id))
           .where(eq(products.id, product.id))
       )[0]
-    expect(await read()).toEqual({ price: 3000, stock: 2 })
+    expect(await read()).toEqual({ price: 3000, inStock: true, stock: 2 })
     await db
       .update(productVariants)
       .set({ stockQuantity: 0 })
       .where(eq(productVariants.productId, product.id))
-    expect(await read()).toEqual({ price: 3000, stock: 0 })
+    expect(await read()).toEqual({ price: 3000, inStock: false, stock: 0 })
     await db.delete(productVariants).where(eq(productVariants.sku, product.variants[1]!.sku))
-    expect(await read()).toEqual({ price: 5000, stock: 0 })
+    expect(await read()).toEqual({ price: 5000, inStock: false, stock: 0 })
     expect(await allIds({ inStock: true })).toEqual([])
+  })
+
+  test('a sale that changes no listing leaves the product row and the catalogue version alone', async () => {
+    const { product } = await onSale({ variants: [{ priceCentimes: 5000, stockQuantity: 5 }] })
+    const state = async () => {
+      const [row] = await getDatabase().rows<{ xmin: string; version: string; stock: number }>(
+        sql`select p.xmin::text as xmin, (select version::text from catalog_version) as version,
+          (select stock_total from product_stock where product_id = p.id) as stock
+          from products p where p.id = ${product.id}`,
+      )
+      return row!
+    }
+    const before = await state()
+    const sell = (quantity: number) =>
+      db
+        .update(productVariants)
+        .set({ stockQuantity: sql`${productVariants.stockQuantity} - ${quantity}` })
+        .where(eq(productVariants.productId, product.id))
+    await sell(2)
+    const afterSale = await state()
+    expect(afterSale).toEqual({ ...before, stock: 3 })
+    // Selling the last units flips "in stock": that changes listings, and moves the version.
+    await sell(3)
+    const soldOut = await state()
+    expect(soldOut.stock).toBe(0)
+    expect(soldOut.xmin).not.toBe(before.xmin)
+    expect(BigInt(soldOut.version)).toBeGreaterThan(BigInt(before.version))
   })
 
   test('pages are stable: every product exactly once, in the same order each time', async () => {

@@ -4,7 +4,10 @@ import { getDatabase } from '#app/utils/db.server.ts'
 import { productPurchasable } from '#app/modules/certification/gate.server.ts'
 import { type Language, localized } from '#app/modules/i18n/config.ts'
 import { loadStorefrontReference } from '#app/modules/catalog/listing.server.ts'
-import { whileCatalogUnchanged } from '#app/modules/catalog/snapshot.server.ts'
+import {
+  catalogVersionColumn,
+  whileCatalogUnchanged,
+} from '#app/modules/catalog/snapshot.server.ts'
 
 function excerpt(text: string, length = 160) {
   if (text.length <= length) return text
@@ -43,8 +46,14 @@ export async function featuredCooperatives(language: Language, limit = 6) {
 }
 
 async function readFeatured(limit: number) {
-  const [row] = await getDatabase().rows<{ featured: unknown; active: number; women: number }>(sql`
+  const [row] = await getDatabase().rows<{
+    version: string | null
+    featured: unknown
+    active: number
+    women: number
+  }>(sql`
     select
+      ${catalogVersionColumn} as version,
       (select coalesce(json_agg(f), '[]') from (
         select co.slug, co.display_name as "displayName", co.logo, co.women_member_count as "womenMemberCount",
           co.story_ar as "storyAr", co.story_fr as "storyFr", co.story_en as "storyEn",
@@ -61,7 +70,7 @@ async function readFeatured(limit: number) {
       (select count(*)::int from cooperatives where status = 'active') as active,
       (select coalesce(sum(women_member_count), 0)::int from cooperatives where status = 'active') as women
   `)
-  return row
+  return { version: row?.version ?? null, value: row }
 }
 
 export const directoryPageSize = 12

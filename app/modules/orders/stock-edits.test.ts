@@ -2,7 +2,7 @@
 // was sold is archived, not deleted, when it is removed from the product form.
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { productVariants, products } from '#db/schema/catalog.ts'
+import { productStock, productVariants, products } from '#db/schema/catalog.ts'
 import { orderItems } from '#db/schema/orders.ts'
 import { db } from '#app/utils/db.server.ts'
 import { type CooperativeScope } from '#app/modules/auth/guards.server.ts'
@@ -108,8 +108,9 @@ describe('stock edits after sales', () => {
     const page = await getPublicProduct(seller.product.slug, 'fr')
     expect(page!.variants.map((v) => v.priceCentimes)).toEqual([22000])
     const [offer] = await db
-      .select({ min: products.minPriceCentimes, stock: products.stockTotal })
+      .select({ min: products.minPriceCentimes, stock: productStock.stockTotal })
       .from(products)
+      .innerJoin(productStock, eq(productStock.productId, products.id))
       .where(eq(products.id, seller.product.id))
     expect(offer).toEqual({ min: 22000, stock: 4 })
   })
