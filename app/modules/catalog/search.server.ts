@@ -70,37 +70,51 @@ export type CatalogResult = {
 type Filter = 'category' | 'region' | 'badges' | 'price' | 'stock'
 
 /**
- * Searches the purchasable products. One statement: the products that match the words and
- * the gating rule are gathered once, then the page, its total and the facet counts are read
- * from them. Each facet counts with every filter but its own, so a count is what choosing
- * that value would show.
+ * Searches the purchasable products, in two statements, each kept in memory while the
+ * catalogue has not changed (snapshot.server.ts): the total and the facet counts, once per
+ * query and filters whatever the page (each facet counts with every filter but its own, so a
+ * count is what choosing that value would show); then the page itself, read in the order
+ * of an index and stopped at its last product. With `at` (tests, previews) nothing is kept.
  */
 export async function searchCatalog(query: CatalogQuery, at?: Date): Promise<CatalogResult> {
-  // Broad listings cost a pass over most of the catalog, and everybody asks for the same few.
-  if (!at && isBroad(query)) {
-    return whileCatalogUnchanged(`search:${JSON.stringify(query)}`, () => runSearch(query))
+  const { page: _page, sort: _sort, pageSize: _size, ...filters } = query
+  const counts = at
+    ? (await runFacets(query, at)).value
+    : await whileCatalogUnchanged(`facets:${JSON.stringify(filters)}`, () => runFacets(query))
+  // An empty result needs no page; a page past the end is empty.
+  const pageSize = query.pageSize ?? catalogPageSize
+  const page = pageNumber(query)
+  if (counts.total === 0 || (page - 1) * pageSize >= counts.total) {
+    return { total: counts.total, ids: [], facets: counts.facets }
   }
-  return (await runSearch(query, at)).value
+  const ids = at
+    ? (await runPage(query, counts.fuzzy, at)).value
+    : await whileCatalogUnchanged(`page:${counts.fuzzy}:${JSON.stringify(query)}`, () =>
+        runPage(query, counts.fuzzy),
+      )
+  return { total: counts.total, ids, facets: counts.facets }
 }
 
-async function runSearch(
+type Counts = { total: number; facets: CatalogFacets; fuzzy: boolean }
+
+async function runFacets(
   query: CatalogQuery,
   at?: Date,
-): Promise<{ version: string | null; value: CatalogResult }> {
+): Promise<{ version: string | null; value: Counts }> {
   const [row] = await getDatabase().rows<{
     catalog_version: string | null
+    fuzzy: boolean
     total: number
-    ids: string[] | string
     categories: Record<string, number> | string
     regions: Record<string, number> | string
     badges: Record<string, number> | string
     in_stock: number
     price_range: { min: number | null; max: number | null } | string
-  }>(catalogStatement(query, at))
+  }>(facetStatement(query, at))
   const priceRange = json(row!.price_range)
-  const value: CatalogResult = {
+  const value: Counts = {
     total: row!.total,
-    ids: json(row!.ids),
+    fuzzy: Boolean(row!.fuzzy),
     facets: {
       categories: json(row!.categories),
       regions: json(row!.regions),
@@ -113,6 +127,27 @@ async function runSearch(
     },
   }
   return { version: row!.catalog_version, value }
+}
+
+async function runPage(
+  query: CatalogQuery,
+  fuzzy: boolean,
+  at?: Date,
+): Promise<{ version: string | null; value: string[] }> {
+  const rows = await getDatabase().rows<{ id: string; catalog_version: string | null }>(
+    pageStatement(query, fuzzy, at),
+  )
+  if (rows.length === 0) {
+    const [row] = await getDatabase().rows<{ catalog_version: string | null }>(
+      sql`select ${catalogVersionColumn} as catalog_version`,
+    )
+    return { version: row!.catalog_version, value: [] }
+  }
+  return { version: rows[0]!.catalog_version, value: rows.map((r) => r.id) }
+}
+
+function pageNumber(query: CatalogQuery): number {
+  return Math.min(Math.max(1, Math.trunc(query.page) || 1), maxPage)
 }
 
 /** Without words, category or cooperative, a listing spans most of the catalog. */
@@ -142,21 +177,34 @@ export async function newestPurchasable(
   return rows.map((r) => r.id)
 }
 
-/** The statement behind `searchCatalog` (the benchmark explains it). */
-export function catalogStatement(query: CatalogQuery, at?: Date): SQL {
-  const pageSize = query.pageSize ?? catalogPageSize
-  const page = Math.min(Math.max(1, Math.trunc(query.page) || 1), maxPage)
+/** What every statement of a listing shares: its scope, its words and its filters. */
+function listingParts(query: CatalogQuery, at?: Date) {
   const q = query.q.trim().slice(0, maxQueryLength)
   const searching = isSearchable(q)
-
-  const broad = isBroad(query)
-  const gate = purchasableListing(at, { broad })
+  const gate = purchasableListing(at, { broad: isBroad(query) })
   const conditions: SQL[] = [gate.where]
   if (query.cooperativeId) conditions.push(sql`${products.cooperativeId} = ${query.cooperativeId}`)
   if (query.excludeProductId) conditions.push(sql`${products.id} <> ${query.excludeProductId}`)
-  // Narrowing by category and region before the gate keeps the gathered set small.
   if (query.categoryIds) conditions.push(sql`${products.categoryId} in ${ids(query.categoryIds)}`)
+  const match = {
+    exact: sql`${products.searchDocument} @@ taawun_search_query(${q})`,
+    fuzzy: sql`${products.searchDocument} @@ taawun_fuzzy_query(${q})`,
+  }
+  const rank = {
+    exact: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, taawun_search_query(${q}))`,
+    fuzzy: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, taawun_fuzzy_query(${q}))`,
+  }
+  return { q, searching, gate, conditions, match, rank }
+}
 
+/**
+ * The total and the facet counts of a listing (the benchmark explains it): the products
+ * that pass the gate and the scope and, when searching, match the words (every word, as a
+ * prefix) are gathered once — or, only when no product matches the words, those that match
+ * the words the query probably meant (typos, ADR 008), which `fuzzy` reports.
+ */
+export function facetStatement(query: CatalogQuery, at?: Date): SQL {
+  const { searching, gate, conditions, match, rank } = listingParts(query, at)
   const filters: Record<Filter, SQL | null> = {
     category: null,
     region: query.regionId ? sql`m.region_id = ${query.regionId}` : null,
@@ -167,62 +215,35 @@ export function catalogStatement(query: CatalogQuery, at?: Date): SQL {
         : null,
     stock: query.inStock ? sql`m.available` : null,
   }
-  const where = (except?: Filter) => {
+  const where = (except?: Filter, extra?: SQL) => {
     const parts = (Object.keys(filters) as Filter[])
       .filter((f) => f !== except && filters[f])
       .map((f) => filters[f]!)
+    if (extra) parts.push(extra)
     return parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``
   }
-  const and = (except: Filter, extra: SQL) => {
-    const parts = (Object.keys(filters) as Filter[])
-      .filter((f) => f !== except && filters[f])
-      .map((f) => filters[f]!)
-    return sql`where ${sql.join([...parts, extra], sql` and `)}`
-  }
-
-  const sort = query.sort === 'relevance' && !searching ? 'newest' : query.sort
-  const order = {
-    relevance: sql`m.rank desc, m.published_at desc nulls last, m.id`,
-    newest: sql`m.published_at desc nulls last, m.id`,
-    price_asc: sql`m.price asc nulls last, m.id`,
-    price_desc: sql`m.price desc nulls last, m.id`,
-  }[sort]
-
-  // The products gathered once: those that pass the gate and the page's scope and, when
-  // searching, match the words (every word, as a prefix); only when no product matches the
-  // words, those that match the words the query probably meant (typos, see ADR 008).
-  const candidates = (match: SQL | null, rank: SQL) => sql`
+  const candidates = (words: SQL | null, score: SQL) => sql`
     select ${products.id} as id, ${products.categoryId} as category_id, gate_co.region_id,
       ${products.badges} as badges, ${products.minPriceCentimes} as price,
-      ${products.publishedAt} as published_at,
       (${products.inStock} or ${products.madeToOrder}) as available,
-      ${rank} as rank
+      ${score} as rank
     from ${gate.from}
-    where ${sql.join(match ? [...conditions, match] : conditions, sql` and `)}`
+    where ${sql.join(words ? [...conditions, words] : conditions, sql` and `)}`
   const gathered = searching
     ? sql`
-      with words as materialized (${candidates(
-        sql`${products.searchDocument} @@ taawun_search_query(${q})`,
-        sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, taawun_search_query(${q}))`,
-      )}),
+      with words as materialized (${candidates(match.exact, rank.exact)}),
       m as materialized (
         select * from words
         union all
-        ${candidates(
-          sql`not exists (select 1 from words) and ${products.searchDocument} @@ taawun_fuzzy_query(${q})`,
-          sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, taawun_fuzzy_query(${q}))`,
-        )}
+        ${candidates(sql`not exists (select 1 from words) and ${match.fuzzy}`, rank.fuzzy)}
       )`
     : sql`with m as materialized (${candidates(null, sql`0`)})`
-
-  const statement = sql`
+  return sql`
     ${gathered}
     select
       ${catalogVersionColumn} as catalog_version,
+      ${searching ? sql`not exists (select 1 from words)` : sql`false`} as fuzzy,
       (select count(*)::int from m ${where()}) as total,
-      (select coalesce(json_agg(p.id), '[]') from (
-        select m.id from m ${where()} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}
-      ) p) as ids,
       (select coalesce(json_object_agg(f.key, f.n), '{}') from (
         select m.category_id as key, count(*)::int as n from m ${where('category')} group by 1
       ) f) as categories,
@@ -232,10 +253,43 @@ export function catalogStatement(query: CatalogQuery, at?: Date): SQL {
       (select coalesce(json_object_agg(f.key, f.n), '{}') from (
         select b as key, count(*)::int as n from m cross join unnest(m.badges) b ${where('badges')} group by 1
       ) f) as badges,
-      (select count(*)::int from m ${and('stock', sql`m.available`)}) as in_stock,
+      (select count(*)::int from m ${where('stock', sql`m.available`)}) as in_stock,
       (select json_build_object('min', min(m.price), 'max', max(m.price)) from m ${where('price')}) as price_range
   `
-  return statement
+}
+
+/**
+ * One page of a listing (the benchmark explains it): the products in the order of the
+ * listing or price index, each checked against the gate and the filters, stopped at the
+ * page's last one; when searching, the (few) matching products ranked.
+ */
+export function pageStatement(query: CatalogQuery, fuzzy: boolean, at?: Date): SQL {
+  const { searching, gate, conditions, match, rank } = listingParts(query, at)
+  const pageSize = query.pageSize ?? catalogPageSize
+  const page = pageNumber(query)
+  const where = [...conditions]
+  if (searching) where.push(fuzzy ? match.fuzzy : match.exact)
+  if (query.regionId) where.push(sql`gate_co.region_id = ${query.regionId}`)
+  if (query.badges.length) where.push(sql`${products.badges} @> ${textArray(query.badges)}::text[]`)
+  if (query.minPriceCentimes !== null || query.maxPriceCentimes !== null) {
+    where.push(
+      sql`${products.minPriceCentimes} between ${query.minPriceCentimes ?? 0} and ${query.maxPriceCentimes ?? 2147483647}`,
+    )
+  }
+  if (query.inStock) where.push(sql`(${products.inStock} or ${products.madeToOrder})`)
+  const sort = query.sort === 'relevance' && !searching ? 'newest' : query.sort
+  const order = {
+    relevance: sql`${fuzzy ? rank.fuzzy : rank.exact} desc, ${products.publishedAt} desc nulls last, ${products.id}`,
+    newest: sql`${products.publishedAt} desc nulls last, ${products.id}`,
+    price_asc: sql`${products.minPriceCentimes} asc nulls last, ${products.id}`,
+    price_desc: sql`${products.minPriceCentimes} desc nulls last, ${products.id}`,
+  }[sort]
+  return sql`
+    select ${products.id} as id, ${catalogVersionColumn} as catalog_version
+    from ${gate.from}
+    where ${sql.join(where, sql` and `)}
+    order by ${order}
+    limit ${pageSize} offset ${(page - 1) * pageSize}`
 }
 
 /** postgres.js parses json columns, PGlite may hand them back as text. */
