@@ -22,7 +22,7 @@ import {
   unavailableProductCategory,
 } from '#app/modules/catalog/storefront.server.ts'
 import { contactLinks } from '#app/modules/cooperatives/contact.ts'
-import { formatMoney } from '#app/modules/i18n/format.ts'
+import { formatCalendarDay, formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { imageUrl, shareImageOf, siteShareImage } from '#app/modules/media/image-urls.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
@@ -128,7 +128,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })),
       },
     },
-    product: { ...product, variants },
+    product: {
+      ...product,
+      variants,
+      // A best-before day is shown in the reader's language, not as typed (2027-09-27).
+      facts: product.facts.bestBefore
+        ? { ...product.facts, bestBefore: formatCalendarDay(product.facts.bestBefore, language) }
+        : product.facts,
+    },
     contact: contactLinks(product.cooperative.phone, url),
     related: await productCards(related, language, reference),
   }
