@@ -22,7 +22,8 @@ import {
   unavailableProductCategory,
 } from '#app/modules/catalog/storefront.server.ts'
 import { contactLinks } from '#app/modules/cooperatives/contact.ts'
-import { formatCalendarDay, formatMoney } from '#app/modules/i18n/format.ts'
+import { isLanguage } from '#app/modules/i18n/config.ts'
+import { formatCalendarDay, formatList, formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { imageUrl, shareImageOf, siteShareImage } from '#app/modules/media/image-urls.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
@@ -183,7 +184,7 @@ function Unavailable({ similar }: { similar: Parameters<typeof ProductGrid>[0]['
 type Loaded = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { unavailable: false }>
 
 function Product({ data: { product, contact, related } }: { data: Loaded }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const stockLabel = useStockLabel()
   const submit = useSubmit()
   const [searchParams] = useSearchParams()
@@ -247,7 +248,11 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
             <MapPin aria-hidden size={18} className="text-terracotta" />
             <Link to={`/cooperatives/${product.cooperative.slug}`}>{product.cooperative.name}</Link>
             <span>
-              · {product.cooperative.province}, {product.cooperative.region}
+              ·{' '}
+              {formatList(
+                [product.cooperative.province, product.cooperative.region],
+                isLanguage(i18n.language) ? i18n.language : 'ar',
+              )}
             </span>
           </p>
           {product.badges.length ? (
