@@ -3,18 +3,18 @@ import { BadgeCheck, MapPin } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { type StoredImage } from '#db/schema/cooperatives.ts'
 import type { ProductCard, StockState } from '#app/modules/catalog/listing.server.ts'
+import { isLanguage, type Language } from '#app/modules/i18n/config.ts'
+import { monthName } from '#app/modules/i18n/format.ts'
 import { imageSrcSet, imageUrl } from '#app/modules/media/image-urls.ts'
 
 /** What the loaders send (see `productCards` and `stockState`). */
 export type StockStateView = StockState
 export type ProductCardView = ProductCard
 
-const localeTags = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-MA' } as const
-
 /** "Only 3 left", "Made to order in 10 days", "Back in season in September"… */
 export function useStockLabel() {
   const { t, i18n } = useTranslation()
-  const locale = localeTags[i18n.language as keyof typeof localeTags] ?? 'ar-MA'
+  const language: Language = isLanguage(i18n.language) ? i18n.language : 'ar'
   return (state: StockStateView): string => {
     switch (state.kind) {
       case 'in_stock':
@@ -27,9 +27,7 @@ export function useStockLabel() {
           : t('product.madeToOrderSoon')
       case 'out_of_season':
         return t('product.backInSeason', {
-          month: new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(
-            new Date(Date.UTC(2026, state.month - 1, 15)),
-          ),
+          month: monthName(state.month, language),
         })
       case 'sold_out':
         return t('products.soldOut')

@@ -13,7 +13,7 @@ import { MoveForms } from '#app/components/orders/move-forms.tsx'
 import { OrderHistory, OrderLines, OrderStatusBadge } from '#app/components/orders/order-parts.tsx'
 import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
 import { toastCookie } from '#app/modules/auth/session.server.ts'
-import { formatDate } from '#app/modules/i18n/format.ts'
+import { formatDate, formatList } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { moveCooperativeOrder } from '#app/modules/orders/fulfilment.server.ts'
 import { moveSchema } from '#app/modules/orders/move-form.server.ts'
@@ -48,9 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contactName: order.contactName,
       phone: order.phone,
       phoneDisplay: order.phoneDisplay,
-      address: [order.addressLine, order.city, order.postcode, order.province, order.region]
-        .filter(Boolean)
-        .join(language === 'ar' ? '، ' : ', '),
+      address: formatList(
+        [order.addressLine, order.city, order.postcode, order.province, order.region],
+        language,
+      ),
       cod: order.paymentMethod === 'cod',
     },
     part: partView(part, t, language),

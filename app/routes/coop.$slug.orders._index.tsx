@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { OrderStatusBadge } from '#app/components/orders/order-parts.tsx'
 import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
-import { formatDate, formatMoney } from '#app/modules/i18n/format.ts'
+import { formatDate, formatList, formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import {
   cooperativeOrderCounts,
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contactName: o.contactName,
       phone: o.phone,
       phoneDisplay: o.phoneDisplay,
-      place: `${o.city}, ${o.province}`,
+      place: formatList([o.city, o.province], language),
       units: o.units,
       total: formatMoney(o.totalCentimes, language),
       cod: o.paymentMethod === 'cod',

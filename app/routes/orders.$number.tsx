@@ -14,7 +14,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { OrderHistory, OrderLines, OrderStatusBadge } from '#app/components/orders/order-parts.tsx'
 import { getOptionalUser } from '#app/modules/auth/guards.server.ts'
 import { toastCookie } from '#app/modules/auth/session.server.ts'
-import { formatDate, formatMoney } from '#app/modules/i18n/format.ts'
+import { formatDate, formatList, formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { moveCooperativeOrder } from '#app/modules/orders/fulfilment.server.ts'
 import { getOrderForCustomer } from '#app/modules/orders/queries.server.ts'
@@ -63,9 +63,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       placedOn: formatDate(order.createdAt, language, 'datetime'),
       contactName: order.contactName,
       phone: order.phoneDisplay,
-      address: [order.addressLine, order.city, order.postcode, order.province, order.region]
-        .filter(Boolean)
-        .join(language === 'ar' ? '، ' : ', '),
+      address: formatList(
+        [order.addressLine, order.city, order.postcode, order.province, order.region],
+        language,
+      ),
       paymentMethod: order.paymentMethod,
       cardPaid: ['succeeded', 'partially_refunded', 'refunded'].includes(
         (await cardPaymentStatus(order.id)) ?? '',

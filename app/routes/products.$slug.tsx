@@ -22,7 +22,8 @@ import {
   unavailableProductCategory,
 } from '#app/modules/catalog/storefront.server.ts'
 import { contactLinks } from '#app/modules/cooperatives/contact.ts'
-import { formatMoney } from '#app/modules/i18n/format.ts'
+import { isLanguage } from '#app/modules/i18n/config.ts'
+import { formatCalendarDay, formatList, formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { imageUrl, shareImageOf, siteShareImage } from '#app/modules/media/image-urls.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
@@ -128,7 +129,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })),
       },
     },
-    product: { ...product, variants },
+    product: {
+      ...product,
+      variants,
+      // A best-before day is shown in the reader's language, not as typed (2027-09-27).
+      facts: product.facts.bestBefore
+        ? { ...product.facts, bestBefore: formatCalendarDay(product.facts.bestBefore, language) }
+        : product.facts,
+    },
     contact: contactLinks(product.cooperative.phone, url),
     related: await productCards(related, language, reference),
   }
@@ -176,7 +184,7 @@ function Unavailable({ similar }: { similar: Parameters<typeof ProductGrid>[0]['
 type Loaded = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { unavailable: false }>
 
 function Product({ data: { product, contact, related } }: { data: Loaded }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const stockLabel = useStockLabel()
   const submit = useSubmit()
   const [searchParams] = useSearchParams()
@@ -240,7 +248,11 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
             <MapPin aria-hidden size={18} className="text-terracotta" />
             <Link to={`/cooperatives/${product.cooperative.slug}`}>{product.cooperative.name}</Link>
             <span>
-              · {product.cooperative.province}, {product.cooperative.region}
+              ·{' '}
+              {formatList(
+                [product.cooperative.province, product.cooperative.region],
+                isLanguage(i18n.language) ? i18n.language : 'ar',
+              )}
             </span>
           </p>
           {product.badges.length ? (

@@ -19,7 +19,8 @@ const day = 24 * 60 * 60 * 1000
  * The demo catalogue: products of the demo cooperatives (one drawn picture each) and their
  * certificates, so that the storefront shows products on sale and products hidden for every
  * reason of the gating rule. Run after `seedDemoWorld`. Idempotent: a product whose slug
- * exists is skipped, and so are the certificates of a cooperative that already has some.
+ * exists is skipped, and so is a certificate whose number the cooperative already holds (so
+ * products and certificates added to the demo later reach a database seeded before).
  */
 export async function seedDemoCatalog(
   db: Queryable,
@@ -58,13 +59,13 @@ export async function seedDemoCatalog(
     const cooperativeId = cooperativeIds.get(slug)!
     const wanted = demoCertificates.filter((c) => c.cooperativeSlug === slug)
     if (wanted.length === 0) continue
-    const [already] = await db
-      .select({ id: certificates.id })
+    const known = await db
+      .select({ number: certificates.number })
       .from(certificates)
       .where(eq(certificates.cooperativeId, cooperativeId))
-      .limit(1)
-    if (already) continue
+    const numbers = new Set(known.map((row) => row.number))
     for (const certificate of wanted) {
+      if (numbers.has(certificate.number)) continue
       const productIds = certificate.productSlugs
         ? await findProducts(db, cooperativeId, certificate.productSlugs)
         : []
@@ -213,16 +214,75 @@ async function mapWithLimit<T, R>(
 
 const size = 600
 
-/** A product picture as PNG bytes, drawn from its spec (no text, nothing downloaded). */
+/**
+ * A product picture as PNG bytes, drawn from its spec (nothing downloaded). With a label, the
+ * drawing is shrunk to leave room for the product's name in Arabic and French underneath, in
+ * the system's sans-serif font.
+ */
 export async function drawPicture(picture: DemoPicture): Promise<Buffer> {
-  const { background: bg, foreground: fg } = picture
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">
-    <rect width="${size}" height="${size}" fill="${bg}"/>
+  const { background: bg, foreground: fg, label } = picture
+  const drawing = `
     <circle cx="300" cy="290" r="235" fill="#ffffff" fill-opacity="0.35"/>
     <ellipse cx="300" cy="522" rx="200" ry="24" fill="#000000" fill-opacity="0.1"/>
-    ${shapes[picture.shape](fg, bg)}
+    ${shapes[picture.shape](fg, bg)}`
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">
+    <rect width="${size}" height="${size}" fill="${bg}"/>
+    ${
+      label
+        ? `<g transform="translate(60 0) scale(0.8)">${drawing}</g>
+    <rect x="50" y="448" width="500" height="132" rx="24" fill="#ffffff" fill-opacity="0.92"/>
+    <text x="300" y="507" font-family="DejaVu Sans, sans-serif" font-size="44" font-weight="bold" fill="#3b2a1a" text-anchor="middle">${escapeXml(label.ar)}</text>
+    <text x="300" y="555" font-family="DejaVu Sans, sans-serif" font-size="30" fill="#5a4632" text-anchor="middle">${escapeXml(label.fr)}</text>`
+        : drawing
+    }
   </svg>`
   return sharp(Buffer.from(svg)).png().toBuffer()
+}
+
+function escapeXml(text: string) {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** Small dots scattered over a region (grains, seeds), the same on every run. */
+function grains(
+  inside: (x: number, y: number) => boolean,
+  box: { x0: number; x1: number; y0: number; y1: number },
+  /** Fill attributes, used in turn. */
+  fills: string[],
+  step = 13,
+) {
+  const dots: string[] = []
+  let n = 0
+  for (let y = box.y0; y <= box.y1; y += step) {
+    for (let x = box.x0 + ((y / step) % 2) * (step / 2); x <= box.x1; x += step) {
+      n++
+      const dx = ((n * 37) % 7) - 3
+      const dy = ((n * 53) % 5) - 2
+      if (!inside(x + dx, y + dy)) continue
+      dots.push(
+        `<circle cx="${x + dx}" cy="${y + dy}" r="${3 + (n % 3)}" ${fills[n % fills.length]}/>`,
+      )
+    }
+  }
+  return dots.join('')
+}
+
+/** An almond (or an argan nut) centred on x, y, turned by `angle` degrees. */
+function nut(x: number, y: number, angle: number, color: string, length = 34) {
+  const w = length * 0.62
+  return `<g transform="translate(${x} ${y}) rotate(${angle})">
+      <path d="M0 ${-length} C${w} ${-length * 0.55} ${w} ${length * 0.6} 0 ${length} C${-w} ${length * 0.6} ${-w} ${-length * 0.55} 0 ${-length} Z" fill="${color}"/>
+      <path d="M0 ${-length * 0.7} C${w * 0.35} ${-length * 0.2} ${w * 0.35} ${length * 0.3} 0 ${length * 0.75}" fill="none" stroke="#000000" stroke-opacity="0.18" stroke-width="3"/>
+      <ellipse cx="${-w * 0.35}" cy="${-length * 0.3}" rx="${w * 0.18}" ry="${length * 0.25}" fill="#ffffff" fill-opacity="0.25"/>
+    </g>`
+}
+
+/** A leaf centred on x, y, turned by `angle` degrees. */
+function leaf(x: number, y: number, angle: number, color: string, length = 44) {
+  return `<g transform="translate(${x} ${y}) rotate(${angle})">
+      <path d="M${-length} 0 Q0 ${-length * 0.45} ${length} 0 Q0 ${length * 0.45} ${-length} 0 Z" fill="${color}"/>
+      <path d="M${-length} 0 H${length * 0.9}" stroke="#000000" stroke-opacity="0.18" stroke-width="3"/>
+    </g>`
 }
 
 const light = (opacity: number) => `fill="#ffffff" fill-opacity="${opacity}"`
@@ -317,6 +377,109 @@ const shapes: Record<DemoPicture['shape'], (fg: string, bg: string) => string> =
     return `
     <ellipse cx="300" cy="492" rx="240" ry="34" ${light(0.6)}/>
     ${circles.join('')}`
+  },
+
+  // A jar of honey under its cloth cover, honeycomb on the label, the dipper dripping.
+  honey: (fg, bg) => {
+    const hex = (cx: number, cy: number) => {
+      const r = 24
+      const points = Array.from({ length: 6 }, (_, i) => {
+        const a = (Math.PI / 3) * i + Math.PI / 6
+        return `${(cx + r * Math.cos(a)).toFixed(1)},${(cy + r * Math.sin(a)).toFixed(1)}`
+      }).join(' ')
+      return `<polygon points="${points}" fill="#f6c453" stroke="#a8620f" stroke-width="5"/>`
+    }
+    const comb = [
+      [300, 360],
+      [258, 360],
+      [342, 360],
+      [279, 324],
+      [321, 324],
+      [279, 396],
+      [321, 396],
+    ]
+      .map(([x, y]) => hex(x!, y!))
+      .join('')
+    return `
+    <path d="M196 214 H404 C432 214 446 236 446 262 V478 C446 504 426 522 398 522 H202 C174 522 154 504 154 478 V262 C154 236 168 214 196 214 Z" fill="${fg}"/>
+    <path d="M154 300 H446" stroke="#ffffff" stroke-opacity="0.25" stroke-width="4"/>
+    <rect x="176" y="250" width="22" height="236" rx="11" ${light(0.3)}/>
+    <rect x="214" y="296" width="172" height="132" rx="16" fill="${bg}" fill-opacity="0.95"/>
+    ${comb}
+    <path d="M164 222 Q300 246 436 222 L452 168 Q300 128 148 168 Z" fill="#b23a2e"/>
+    <path d="M190 170 L206 226 M250 156 L258 236 M300 150 V238 M350 156 L342 236 M410 170 L394 226" stroke="#ffffff" stroke-opacity="0.5" stroke-width="6"/>
+    <path d="M168 216 Q300 240 432 216" fill="none" stroke="#6e2119" stroke-width="9" stroke-linecap="round"/>
+    <g transform="rotate(28 470 330)">
+      <rect x="462" y="110" width="16" height="230" rx="8" fill="#8a5a2b"/>
+      <ellipse cx="470" cy="352" rx="34" ry="16" fill="#8a5a2b"/>
+      <ellipse cx="470" cy="380" rx="40" ry="18" fill="#7a4c22"/>
+      <ellipse cx="470" cy="408" rx="34" ry="16" fill="#8a5a2b"/>
+      <path d="M470 420 C474 450 478 462 470 480 C462 462 466 450 470 420 Z" fill="${fg}"/>
+    </g>`
+  },
+
+  // A wide earthenware dish (gsaa) heaped with grains of couscous.
+  couscous: (fg, bg) => {
+    const inMound = (x: number, y: number) => {
+      if (y > 376) return false
+      const t = (x - 300) / 176
+      return Math.abs(t) < 1 && y > 376 - 166 * Math.sqrt(1 - t * t)
+    }
+    return `
+    <path d="M84 378 H516 C504 462 420 510 300 510 C180 510 96 462 84 378 Z" fill="#a0522d"/>
+    <polyline points="${zigzag(128, 472, 420, 24, 22)}" fill="none" stroke="${bg}" stroke-width="8" stroke-linejoin="round" stroke-opacity="0.85"/>
+    <path d="M150 466 Q300 496 450 466" fill="none" stroke="${bg}" stroke-width="6" stroke-opacity="0.6"/>
+    <ellipse cx="300" cy="378" rx="216" ry="34" fill="#7f3f22"/>
+    <path d="M124 378 C132 270 214 210 300 210 C386 210 468 270 476 378 Z" fill="${fg}"/>
+    ${grains(inMound, { x0: 124, x1: 476, y0: 214, y1: 376 }, [light(0.45), dark(0.18), dark(0.08)], 14)}
+    <path d="M176 300 C214 256 262 236 300 234" fill="none" stroke="#ffffff" stroke-opacity="0.35" stroke-width="12" stroke-linecap="round"/>`
+  },
+
+  // A jar of amlou (almonds, argan oil, honey), its lid, almonds in front.
+  amlou: (fg, bg) => `
+    <rect x="184" y="226" width="232" height="290" rx="44" fill="${fg}"/>
+    <path d="M196 262 Q250 240 300 262 T404 262" fill="none" stroke="#000000" stroke-opacity="0.2" stroke-width="10" stroke-linecap="round"/>
+    <rect x="200" y="262" width="20" height="220" rx="10" ${light(0.25)}/>
+    <rect x="172" y="176" width="256" height="60" rx="16" fill="#c9a227"/>
+    <rect x="172" y="214" width="256" height="22" rx="8" ${dark(0.15)}/>
+    <rect x="226" y="318" width="148" height="110" rx="14" fill="${bg}" fill-opacity="0.95"/>
+    ${nut(270, 372, -20, '#c68a4a', 30)}${nut(328, 372, 20, '#b5773a', 30)}
+    ${nut(140, 470, -35, '#c68a4a')}${nut(176, 500, 15, '#b5773a')}${nut(452, 480, 30, '#c68a4a')}${nut(492, 446, -10, '#b5773a', 30)}`,
+
+  // A small bottle of argan oil with its dropper, argan nuts and leaves at its foot.
+  argan: (fg, bg) => `
+    <rect x="274" y="110" width="52" height="76" rx="26" fill="#2f2a26"/>
+    <rect x="256" y="176" width="88" height="46" rx="8" fill="#3d3631"/>
+    <path d="M266 218 H334 V244 C380 256 392 282 392 312 V488 C392 508 378 520 358 520 H242 C222 520 208 508 208 488 V312 C208 282 220 256 266 244 Z" fill="${fg}"/>
+    <rect x="226" y="300" width="16" height="190" rx="8" ${light(0.3)}/>
+    <rect x="240" y="340" width="120" height="120" rx="12" fill="${bg}" fill-opacity="0.94"/>
+    <path d="M300 360 C300 360 272 396 272 414 A28 28 0 0 0 328 414 C328 396 300 360 300 360 Z" fill="${fg}"/>
+    ${leaf(118, 436, -30, '#5b7a3a')}${leaf(486, 430, 30, '#4f6e33')}
+    ${nut(130, 488, -25, '#7a4a22', 28)}${nut(178, 500, 20, '#8c5a2c', 26)}${nut(440, 498, 25, '#7a4a22', 28)}${nut(488, 482, -15, '#8c5a2c', 26)}`,
+
+  // A bottle of olive oil beside a sprig of olives.
+  'olive-oil': (fg, bg) => {
+    const sprig = [
+      leaf(132, 300, -55, '#5d7b46', 40),
+      leaf(178, 268, 35, '#4e6b3a', 40),
+      leaf(124, 378, -40, '#5d7b46', 40),
+      leaf(182, 350, 40, '#4e6b3a', 40),
+      leaf(140, 450, -35, '#5d7b46', 38),
+    ].join('')
+    const olives = [
+      [170, 408],
+      [118, 420],
+      [158, 320],
+    ]
+      .map(
+        ([x, y]) =>
+          `<ellipse cx="${x}" cy="${y}" rx="17" ry="23" fill="#3f4a1c"/><ellipse cx="${x! - 5}" cy="${y! - 8}" rx="5" ry="7" ${light(0.35)}/>`,
+      )
+      .join('')
+    return `
+    <path d="M150 520 C146 420 160 320 156 236" fill="none" stroke="#6b5a3a" stroke-width="7" stroke-linecap="round"/>
+    ${sprig}${olives}
+    <g transform="translate(70 0)">${shapes.bottle(fg, bg)}</g>`
   },
 
   leaf: (fg) => {

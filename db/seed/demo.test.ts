@@ -1,6 +1,10 @@
-import { sql } from 'drizzle-orm'
+import fs from 'node:fs'
+import { inArray, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { products } from '#db/schema/catalog.ts'
+import { categories } from '#db/schema/reference.ts'
+import { certificates } from '#db/schema/certification.ts'
+import { catalogQuery, searchCatalog } from '#app/modules/catalog/search.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { explainProducts, purchasableProductIds } from '#app/modules/certification/gate.server.ts'
 import { seedDemoCatalog } from './demo-catalog.ts'
@@ -39,6 +43,46 @@ describe('the demo world', () => {
     ]) {
       expect(kinds, expected).toContain(expected)
     }
+    // What the north is known for is on sale: honey, argan oil, amlou, couscous, olive oil.
+    const north = await db
+      .select({ id: products.id, slug: products.slug, category: categories.slug })
+      .from(products)
+      .innerJoin(categories, sql`${categories.id} = ${products.categoryId}`)
+      .where(
+        inArray(categories.slug, [
+          'honey',
+          'argan-oil',
+          'almonds-nuts',
+          'couscous-grains',
+          'olive-oil',
+        ]),
+      )
+    const onSaleCategories = new Set(north.filter((p) => onSale.has(p.id)).map((p) => p.category))
+    expect([...onSaleCategories].sort()).toEqual(
+      ['almonds-nuts', 'argan-oil', 'couscous-grains', 'honey', 'olive-oil'].sort(),
+    )
+    const amlou = north.find((p) => p.slug === 'amlou-amandes-argan-miel')
+    expect(amlou && onSale.has(amlou.id)).toBe(true)
+    // A manager has an approved certificate that expires within 30 days (the expiry warning).
+    const soon = await db
+      .select({ id: certificates.id })
+      .from(certificates)
+      .where(
+        sql`${certificates.status} = 'approved' and ${certificates.expiresAt} > now() and ${certificates.expiresAt} < now() + interval '30 days'`,
+      )
+    expect(soon.length).toBeGreaterThan(0)
+    // Every example the search box offers, in every language, finds something on sale.
+    const examples = searchExamples()
+    expect(examples.map((e) => e.language).sort()).toEqual(['ar', 'en', 'fr'])
+    for (const { language, words } of examples) {
+      expect(words.length, language).toBeGreaterThanOrEqual(3)
+      for (const q of words) {
+        const found = await searchCatalog(catalogQuery({ q, sort: 'relevance' }))
+        expect(found.total, `${language}: ${q}`).toBeGreaterThan(0)
+        for (const id of found.ids) expect(onSale.has(id), q).toBe(true)
+      }
+    }
+
     // Orders in every state a cash-on-delivery order can reach, placed through the modules.
     expect(await seedDemoOrders()).toBeGreaterThanOrEqual(10)
     const states = new Set(
@@ -78,3 +122,35 @@ describe('the demo world', () => {
     expect(count).toBe(ids.length)
   }, 120_000)
 })
+
+/**
+ * The example queries of the search box (its placeholders, "Honey, argan oil, couscous…"),
+ * read from the catalogues so that new examples are checked too.
+ */
+function searchExamples() {
+  const examples: { language: string; words: string[] }[] = []
+  for (const language of ['ar', 'fr', 'en']) {
+    const catalogue: unknown = JSON.parse(
+      fs.readFileSync(
+        new URL(`../../app/locales/${language}/common.json`, import.meta.url),
+        'utf8',
+      ),
+    )
+    const words = new Set<string>()
+    const walk = (value: unknown, key: string) => {
+      if (typeof value === 'string') {
+        if (/search/i.test(key) && /placeholder/i.test(key)) {
+          for (const word of value.split(/[،,]/)) {
+            const cleaned = word.replace(/…|\.\.\./g, '').trim()
+            if (cleaned) words.add(cleaned)
+          }
+        }
+      } else if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) walk(v, k)
+      }
+    }
+    walk(catalogue, '')
+    if (words.size) examples.push({ language, words: [...words] })
+  }
+  return examples
+}

@@ -24,6 +24,68 @@ export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(localeTags[language], { numberingSystem: 'latn' }).format(value)
 }
 
+/**
+ * The months as Moroccans write them in Arabic (يوليوز، غشت، شتنبر…), not the Middle-Eastern
+ * (يوليو، أغسطس، سبتمبر…) nor the Levantine (تموز، آب، أيلول…) names. Every date the app
+ * shows in Arabic goes through these, whatever locale data the runtime carries.
+ */
+export const moroccanMonths = [
+  'يناير',
+  'فبراير',
+  'مارس',
+  'أبريل',
+  'ماي',
+  'يونيو',
+  'يوليوز',
+  'غشت',
+  'شتنبر',
+  'أكتوبر',
+  'نونبر',
+  'دجنبر',
+] as const
+
+const monthNames = new Map<Language, Intl.DateTimeFormat>()
+
+/** The name of a month (1–12) in the reader's language: «غشت», « août », "August". */
+export function monthName(month: number, language: Language): string {
+  if (language === 'ar') return moroccanMonths[month - 1] ?? ''
+  let format = monthNames.get(language)
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeTags[language], {
+      month: 'long',
+      timeZone: 'UTC',
+      calendar: 'gregory',
+    })
+    monthNames.set(language, format)
+  }
+  return format.format(new Date(Date.UTC(2026, month - 1, 15)))
+}
+
+const monthNumbers = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * Formats with `format`, the month's name replaced by its Moroccan form in Arabic. `timeZone`
+ * is the zone `format` reads the date in, so the month is the one it shows.
+ */
+function withMoroccanMonth(
+  format: Intl.DateTimeFormat,
+  date: Date,
+  language: Language,
+  timeZone: string,
+): string {
+  if (language !== 'ar') return format.format(date)
+  let numeric = monthNumbers.get(timeZone)
+  if (!numeric) {
+    numeric = new Intl.DateTimeFormat('en-US', { month: 'numeric', timeZone, calendar: 'gregory' })
+    monthNumbers.set(timeZone, numeric)
+  }
+  const month = Number(numeric.format(date))
+  return format
+    .formatToParts(date)
+    .map((part) => (part.type === 'month' ? moroccanMonths[month - 1] : part.value))
+    .join('')
+}
+
 export function formatDate(
   date: Date | string,
   language: Language,
@@ -41,7 +103,45 @@ export function formatDate(
     })
     dateFormats.set(key, format)
   }
-  return format.format(typeof date === 'string' ? new Date(date) : date)
+  const instant = typeof date === 'string' ? new Date(date) : date
+  return withMoroccanMonth(format, instant, language, marketplaceTimeZone)
+}
+
+const dayFormats = new Map<Language, Intl.DateTimeFormat>()
+
+/**
+ * A calendar day written `YYYY-MM-DD` (a best-before date, say) in the reader's language:
+ * «27 شتنبر 2027», « 27 septembre 2027 », "September 27, 2027". It is a label, not an
+ * instant, so no time zone shifts it. Anything else (free text) comes back as it is.
+ */
+export function formatCalendarDay(day: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.trim())
+  if (!match) return day
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const instant = new Date(Date.UTC(year, month - 1, date))
+  if (instant.getUTCMonth() !== month - 1 || instant.getUTCDate() !== date) return day
+  let format = dayFormats.get(language)
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeTags[language], {
+      dateStyle: 'long',
+      timeZone: 'UTC',
+      numberingSystem: 'latn',
+      calendar: 'gregory',
+    })
+    dayFormats.set(language, format)
+  }
+  return withMoroccanMonth(format, instant, language, 'UTC')
+}
+
+/**
+ * Names or words listed in the reader's language (empty ones left out): separated by the Arabic comma «،» in
+ * Arabic, by a comma in French and English.
+ */
+export function formatList(
+  items: readonly (string | null | undefined)[],
+  language: Language,
+): string {
+  return items.filter((item) => item).join(language === 'ar' ? '، ' : ', ')
 }
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>()
@@ -65,5 +165,5 @@ export function formatMonth(
     })
     monthFormats.set(key, format)
   }
-  return format.format(new Date(`${month}-15T00:00:00Z`))
+  return withMoroccanMonth(format, new Date(`${month}-15T00:00:00Z`), language, 'UTC')
 }

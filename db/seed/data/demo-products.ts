@@ -15,7 +15,21 @@ import { type CertificationCode } from '#db/schema/reference.ts'
 export type DemoPicture = {
   background: string
   foreground: string
-  shape: 'jar' | 'bottle' | 'bowl' | 'weave' | 'bar' | 'pile' | 'leaf'
+  shape:
+    | 'jar'
+    | 'bottle'
+    | 'bowl'
+    | 'weave'
+    | 'bar'
+    | 'pile'
+    | 'leaf'
+    | 'honey'
+    | 'couscous'
+    | 'amlou'
+    | 'argan'
+    | 'olive-oil'
+  /** The product's name printed under the drawing, in Arabic and French, as on its label. */
+  label?: { ar: string; fr: string }
 }
 
 export type DemoVariant = {
@@ -664,7 +678,12 @@ export const demoProducts: DemoProduct[] = [
       },
     ],
     makerNames: ['Hafida Boudchiche'],
-    image: { background: '#eef0d8', foreground: '#6b7d2a', shape: 'bottle' },
+    image: {
+      background: '#eef0d8',
+      foreground: '#6b7d2a',
+      shape: 'olive-oil',
+      label: { ar: 'زيت زيتون تافرسيت', fr: "Huile d'olive de Tafersite" },
+    },
     altAr: 'رسم لقنينة زيت زيتون خضراء',
     altFr: "Dessin d'une bouteille d'huile d'olive verte",
     altEn: 'Drawing of a green olive oil bottle',
@@ -702,7 +721,12 @@ export const demoProducts: DemoProduct[] = [
       },
     ],
     makerNames: ['Hafida Boudchiche'],
-    image: { background: '#e8eed6', foreground: '#4d6b25', shape: 'bottle' },
+    image: {
+      background: '#e8eed6',
+      foreground: '#4d6b25',
+      shape: 'olive-oil',
+      label: { ar: 'زيت زيتون بيولوجي', fr: "Huile d'olive bio" },
+    },
     altAr: 'رسم لقنينة زيت داكنة',
     altFr: "Dessin d'une bouteille d'huile sombre",
     altEn: 'Drawing of a dark oil bottle',
@@ -746,10 +770,15 @@ export const demoProducts: DemoProduct[] = [
       },
     ],
     makerNames: ['Yamna Amrani'],
-    image: { background: '#f4ecd9', foreground: '#c9a35f', shape: 'pile' },
-    altAr: 'رسم لكومة من حبات الكسكس',
-    altFr: 'Dessin d’un tas de grains de couscous',
-    altEn: 'Drawing of a heap of couscous grains',
+    image: {
+      background: '#f4ecd9',
+      foreground: '#c9a35f',
+      shape: 'couscous',
+      label: { ar: 'كسكس الشعير', fr: "Couscous d'orge" },
+    },
+    altAr: 'رسم لقصعة من الكسكس',
+    altFr: 'Dessin d’un plat de couscous',
+    altEn: 'Drawing of a dish of couscous',
   },
   {
     // Hidden: claims halal; the cooperative's halal certificate is suspended.
@@ -782,10 +811,15 @@ export const demoProducts: DemoProduct[] = [
       },
     ],
     makerNames: ['Thraythmas Ourahou', 'Yamna Amrani'],
-    image: { background: '#f2e8d2', foreground: '#b58a45', shape: 'pile' },
-    altAr: 'رسم لكومة حبوب ذهبية',
-    altFr: 'Dessin d’un tas de grains dorés',
-    altEn: 'Drawing of a heap of golden grains',
+    image: {
+      background: '#f2e8d2',
+      foreground: '#b58a45',
+      shape: 'couscous',
+      label: { ar: 'كسكس الخماسي', fr: 'Couscous khoumassi' },
+    },
+    altAr: 'رسم لقصعة من الكسكس',
+    altFr: 'Dessin d’un plat de couscous',
+    altEn: 'Drawing of a dish of couscous',
   },
   {
     cooperativeSlug: 'tazemmourt-tafersit',
@@ -817,9 +851,14 @@ export const demoProducts: DemoProduct[] = [
       },
     ],
     makerNames: ['Yamna Amrani'],
-    image: { background: '#efe4d4', foreground: '#6e4a2e', shape: 'pile' },
-    altAr: 'رسم لكومة من الكسكس الداكن',
-    altFr: 'Dessin d’un tas de couscous sombre',
+    image: {
+      background: '#efe4d4',
+      foreground: '#6e4a2e',
+      shape: 'couscous',
+      label: { ar: 'كسكس الخروب', fr: 'Couscous au caroube' },
+    },
+    altAr: 'رسم لقصعة من الكسكس',
+    altFr: 'Dessin d’un plat de couscous',
     altEn: null,
   },
   {
@@ -860,10 +899,15 @@ export const demoProducts: DemoProduct[] = [
       },
     ],
     makerNames: ['Yamna Amrani', 'Thraythmas Ourahou'],
-    image: { background: '#f3ead8', foreground: '#a98352', shape: 'pile' },
-    altAr: 'رسم لكومة من حبات الشعير',
-    altFr: "Dessin d'un tas de grains d'orge",
-    altEn: 'Drawing of a heap of barley pearls',
+    image: {
+      background: '#f3ead8',
+      foreground: '#a98352',
+      shape: 'couscous',
+      label: { ar: 'محمصة الشعير', fr: "Mhamsa d'orge" },
+    },
+    altAr: 'رسم لقصعة من الكسكس',
+    altFr: 'Dessin d’un plat de couscous',
+    altEn: 'Drawing of a dish of couscous',
   },
   {
     // Archived: last season's oil, sold out.
@@ -897,7 +941,12 @@ export const demoProducts: DemoProduct[] = [
       },
     ],
     makerNames: ['Hafida Boudchiche'],
-    image: { background: '#eceedf', foreground: '#7d8a45', shape: 'bottle' },
+    image: {
+      background: '#eceedf',
+      foreground: '#7d8a45',
+      shape: 'olive-oil',
+      label: { ar: 'زيت الزيتون', fr: "Huile d'olive" },
+    },
     altAr: 'رسم لقنينة زيت',
     altFr: "Dessin d'une bouteille d'huile",
     altEn: 'Drawing of an oil bottle',
@@ -944,7 +993,12 @@ export const demoProducts: DemoProduct[] = [
       },
     ],
     makerNames: ['Fatna Chentouf'],
-    image: { background: '#f6ead0', foreground: '#7a4a12', shape: 'jar' },
+    image: {
+      background: '#f6ead0',
+      foreground: '#7a4a12',
+      shape: 'honey',
+      label: { ar: 'عسل القطلب', fr: "Miel d'arbousier" },
+    },
     altAr: 'رسم لبرطمان عسل داكن',
     altFr: "Dessin d'un pot de miel sombre",
     altEn: 'Drawing of a jar of dark honey',
@@ -978,7 +1032,12 @@ export const demoProducts: DemoProduct[] = [
       },
     ],
     makerNames: ['Fatna Chentouf'],
-    image: { background: '#f8efd9', foreground: '#c98a1b', shape: 'jar' },
+    image: {
+      background: '#f8efd9',
+      foreground: '#c98a1b',
+      shape: 'honey',
+      label: { ar: 'عسل الخلنج', fr: 'Miel de bruyère' },
+    },
     altAr: 'رسم لبرطمان عسل كهرماني',
     altFr: "Dessin d'un pot de miel ambré",
     altEn: 'Drawing of a jar of amber honey',
@@ -1513,7 +1572,12 @@ export const demoProducts: DemoProduct[] = [
       },
     ],
     makerNames: ['Itto Ouhammou'],
-    image: { background: '#fbf3dc', foreground: '#e0a82e', shape: 'jar' },
+    image: {
+      background: '#fbf3dc',
+      foreground: '#e0a82e',
+      shape: 'honey',
+      label: { ar: 'عسل إكليل الجبل', fr: 'Miel de romarin' },
+    },
     altAr: 'رسم لبرطمان عسل فاتح',
     altFr: "Dessin d'un pot de miel clair",
     altEn: 'Drawing of a jar of pale honey',
@@ -1755,7 +1819,12 @@ export const demoProducts: DemoProduct[] = [
       },
     ],
     makerNames: ['Ouafae Bouchta'],
-    image: { background: '#eef0dc', foreground: '#5b6e2a', shape: 'bottle' },
+    image: {
+      background: '#eef0dc',
+      foreground: '#5b6e2a',
+      shape: 'olive-oil',
+      label: { ar: 'زيت زيتون وزان', fr: "Huile d'olive d'Ouezzane" },
+    },
     altAr: 'رسم لقنينة زيت زيتون',
     altFr: "Dessin d'une bouteille d'huile d'olive",
     altEn: 'Drawing of an olive oil bottle',
@@ -1795,6 +1864,154 @@ export const demoProducts: DemoProduct[] = [
     altAr: 'رسم لحبات تين مجفف',
     altFr: 'Dessin de figues séchées',
     altEn: null,
+  },
+
+  // ——— What the north is known for, on sale (the search box's examples find them) ———
+  {
+    cooperativeSlug: 'raihana-bab-taza',
+    slug: 'miel-thym-talassemtane',
+    categorySlug: 'honey',
+    titleAr: 'عسل الزعتر من تلاسمطان',
+    titleFr: 'Miel de thym de Talassemtane',
+    titleEn: 'Thyme honey from Talassemtane',
+    descriptionAr:
+      'عسل فاتح وقوي الرائحة من خلايا التعاونية في مراعي الزعتر البري فوق شفشاون، يُقطف مرة واحدة في أوائل الصيف.',
+    descriptionFr:
+      'Un miel clair et parfumé, des ruches de la coopérative posées dans le thym sauvage au-dessus de Chefchaouen ; une seule récolte, au début de l’été.',
+    descriptionEn:
+      "A light, fragrant honey from the cooperative's hives set among the wild thyme above Chefchaouen; harvested once, in early summer.",
+    claims: [],
+    facts: {
+      netQuantity: '250 g ou 500 g',
+      ingredients: '100 % miel de thym',
+      lot: 'RHN-MT-2606',
+    },
+    bestBeforeInDays: 660,
+    variants: [
+      {
+        sku: 'RHN-MTH-250',
+        labelAr: '250 غ',
+        labelFr: '250 g',
+        labelEn: '250 g',
+        priceCentimes: 9000,
+        stockQuantity: 14,
+        weightGrams: 380,
+      },
+      {
+        sku: 'RHN-MTH-500',
+        labelAr: '500 غ',
+        labelFr: '500 g',
+        labelEn: '500 g',
+        priceCentimes: 16500,
+        stockQuantity: 9,
+        weightGrams: 680,
+      },
+    ],
+    makerNames: ['Khaddouj Refass'],
+    image: {
+      background: '#fbf1d9',
+      foreground: '#d8901a',
+      shape: 'honey',
+      label: { ar: 'عسل الزعتر', fr: 'Miel de thym' },
+    },
+    altAr: 'رسم لجرة عسل الزعتر وملعقة العسل',
+    altFr: 'Dessin d’un pot de miel de thym et de sa cuillère',
+    altEn: 'Drawing of a jar of thyme honey and its dipper',
+  },
+  {
+    cooperativeSlug: 'tazemmourt-tafersit',
+    slug: 'amlou-amandes-argan-miel',
+    categorySlug: 'almonds-nuts',
+    titleAr: 'أملو باللوز وزيت الأركان والعسل',
+    titleFr: 'Amlou aux amandes, à l’huile d’argan et au miel',
+    titleEn: 'Amlou with almonds, argan oil and honey',
+    descriptionAr:
+      'لوز محمص ومطحون على الرحى الحجرية، ممزوج بزيت الأركان الغذائي والعسل. يؤكل مع الخبز في الفطور.',
+    descriptionFr:
+      'Des amandes grillées, moulues à la meule de pierre, liées à l’huile d’argan alimentaire et au miel. Se tartine au petit-déjeuner.',
+    descriptionEn:
+      'Toasted almonds ground on a stone mill, bound with culinary argan oil and honey. Spread on bread at breakfast.',
+    claims: [],
+    facts: {
+      netQuantity: '250 g',
+      ingredients: 'Amandes grillées (60 %), huile d’argan alimentaire (25 %), miel (15 %)',
+      lot: 'TZM-AM-2611',
+    },
+    bestBeforeInDays: 180,
+    variants: [
+      {
+        sku: 'TZM-AML-250',
+        labelAr: '250 غ',
+        labelFr: '250 g',
+        labelEn: '250 g',
+        priceCentimes: 7500,
+        stockQuantity: 18,
+        weightGrams: 330,
+      },
+    ],
+    makerNames: ['Thraythmas Ourahou'],
+    image: {
+      background: '#f6ece0',
+      foreground: '#7a4b2a',
+      shape: 'amlou',
+      label: { ar: 'أملو', fr: 'Amlou' },
+    },
+    altAr: 'رسم لجرة أملو وحبات لوز',
+    altFr: 'Dessin d’un pot d’amlou et d’amandes',
+    altEn: 'Drawing of a jar of amlou and almonds',
+  },
+  {
+    // Pressed at the cooperative from kernels bought from a sister cooperative of the Souss.
+    cooperativeSlug: 'aknari-beni-chiker',
+    slug: 'huile-argan-cosmetique',
+    categorySlug: 'argan-oil',
+    titleAr: 'زيت الأركان التجميلي',
+    titleFr: 'Huile d’argan cosmétique',
+    titleEn: 'Cosmetic argan oil',
+    descriptionAr:
+      'زيت معصور على البارد في التعاونية من لوز الأركان غير المحمص، تشتريه من تعاونية شقيقة في سوس. للبشرة والشعر.',
+    descriptionFr:
+      'Pressée à froid à la coopérative avec des amandons d’argan non torréfiés, achetés à une coopérative sœur du Souss. Pour la peau et les cheveux.',
+    descriptionEn:
+      'Cold-pressed at the cooperative from unroasted argan kernels bought from a sister cooperative in the Souss. For skin and hair.',
+    claims: [],
+    facts: {
+      volume: '30 ml ou 50 ml',
+      registrationNumber: 'AMMPS/ENR/2025/03318',
+      ingredients: 'Argania spinosa kernel oil (100 %)',
+      lot: 'AKN-AR-2609',
+    },
+    bestBeforeInDays: 540,
+    variants: [
+      {
+        sku: 'AKN-ARG-30',
+        labelAr: '30 مل',
+        labelFr: '30 ml',
+        labelEn: '30 ml',
+        priceCentimes: 9500,
+        stockQuantity: 20,
+        weightGrams: 110,
+      },
+      {
+        sku: 'AKN-ARG-50',
+        labelAr: '50 مل',
+        labelFr: '50 ml',
+        labelEn: '50 ml',
+        priceCentimes: 14000,
+        stockQuantity: 12,
+        weightGrams: 150,
+      },
+    ],
+    makerNames: ['Zoulikha Akhrif'],
+    image: {
+      background: '#f7efe0',
+      foreground: '#d39b2a',
+      shape: 'argan',
+      label: { ar: 'زيت الأركان', fr: 'Huile d’argan' },
+    },
+    altAr: 'رسم لقنينة زيت الأركان وحبات الأركان',
+    altFr: 'Dessin d’un flacon d’huile d’argan et de noix d’argan',
+    altEn: 'Drawing of a bottle of argan oil and argan nuts',
   },
 ]
 
@@ -2022,7 +2239,7 @@ export const demoCertificates: DemoCertificate[] = [
     decisionNote: null,
   },
 
-  // Aknari: registrations for the oil and the gentle soap; the scrub soap's REVOKED;
+  // Aknari: registrations for the oils and the gentle soap; the scrub soap's REVOKED;
   // organic and halal for the oil. No ONSSA.
   {
     cooperativeSlug: 'aknari-beni-chiker',
@@ -2063,6 +2280,19 @@ export const demoCertificates: DemoCertificate[] = [
     decidedDaysAgo: 25,
     decisionNote:
       'Revoked: AMMPS withdrew the registration after a batch failed the microbiological test. Lot AKN-SX-0326 is recalled; a new registration is needed.',
+  },
+  {
+    cooperativeSlug: 'aknari-beni-chiker',
+    type: 'cosmetic_reg',
+    issuingBody: 'AMMPS',
+    number: 'AMMPS/ENR/2025/03318',
+    signName: null,
+    productSlugs: ['huile-argan-cosmetique'],
+    status: 'approved',
+    issuedDaysAgo: 300,
+    expiresInDays: 1525,
+    decidedDaysAgo: 295,
+    decisionNote: null,
   },
   {
     cooperativeSlug: 'aknari-beni-chiker',
