@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { sql } from 'drizzle-orm'
@@ -76,7 +77,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   const client = new PGlite({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
-    extensions: { pg_trgm, unaccent },
+    extensions: { fuzzystrmatch, pg_trgm, unaccent },
   })
   const db = drizzlePglite(client, { logger }) as unknown as Database
   return {

@@ -116,6 +116,52 @@ describe('search', () => {
     expect(await allIds({ q: 'miel de thymm' })).toHaveLength(1)
   })
 
+  test('short words with a typo, and Arabic plurals and singulars, find each other', async () => {
+    const { product: honey } = await onSale({ titleAr: 'عسل الزعتر', titleFr: 'Miel de thym' })
+    const { product: carpet } = await onSale({
+      categorySlug: 'weaving-textiles',
+      titleAr: 'زربية أمازيغية من الصوف',
+      titleFr: 'Tapis amazigh en laine',
+    })
+    const { product: rugs } = await onSale({
+      categorySlug: 'weaving-textiles',
+      titleAr: 'زرابي صغيرة',
+      titleFr: 'Petits tapis',
+    })
+    const { product: argan } = await onSale({
+      categorySlug: 'argan-oil',
+      titleAr: 'زيت الأركان',
+      titleFr: "Huile d'argan",
+    })
+    await createCertificate(db, { cooperativeId: argan.cooperativeId, type: 'cosmetic_reg' })
+    const { product: soap } = await onSale({
+      categorySlug: 'soaps',
+      titleAr: 'صابون بلدي',
+      titleFr: 'Savon noir',
+    })
+    await createCertificate(db, { cooperativeId: soap.cooperativeId, type: 'cosmetic_reg' })
+    const cases: [string, string[]][] = [
+      // One letter wrong, missing or two swapped, in words of four and five letters.
+      ['mial', [honey.id]],
+      ['meil', [honey.id]],
+      ['tpais', [carpet.id, rugs.id]],
+      ['svaon', [soap.id]],
+      ['صابن', [soap.id]],
+      ['عسلل', [honey.id]],
+      // Plural and singular.
+      ['زيوت', [argan.id]],
+      ['زرابي', [carpet.id, rugs.id]],
+      ['زربية', [carpet.id, rugs.id]],
+      ['الزرابي', [carpet.id, rugs.id]],
+    ]
+    for (const [q, expected] of cases) {
+      expect((await allIds({ q })).sort(), q).toEqual([...expected].sort())
+    }
+    // Still nothing for what is not there.
+    expect(await allIds({ q: 'سيارة' })).toEqual([])
+    expect(await allIds({ q: 'voiture' })).toEqual([])
+  })
+
   test('a title match ranks before a description match', async () => {
     const { product: described } = await onSale({
       titleAr: 'عسل الجبل',
