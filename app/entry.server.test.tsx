@@ -116,3 +116,44 @@ describe('the HTML the server renders', () => {
     })
   }
 })
+
+describe('validators for pages anyone may be sent alike', () => {
+  const handler = createRequestHandler(build)
+  const get = (headers: Record<string, string>, nonce: string, requestId: string) =>
+    handler(new Request('http://localhost:3000/', { headers }), context({ nonce, requestId }))
+
+  test('the same page with another nonce and request id has the same ETag; a match gets 304', async () => {
+    const first = await get({ 'user-agent': browsers.browser }, 'nonce-one-aaaa', 'request-1')
+    const second = await get({ 'user-agent': browsers.browser }, 'nonce-two-bbbb', 'request-2')
+    const etag = first.headers.get('etag')
+    expect(etag).toMatch(/^W\/"[\w-]{20,}"$/)
+    expect(second.headers.get('etag')).toBe(etag)
+    // Each body carries its own nonce: only the validator ignores it.
+    expect(await first.text()).toContain('nonce-one-aaaa')
+    expect(await second.text()).toContain('nonce-two-bbbb')
+
+    const again = await get(
+      { 'user-agent': browsers.browser, 'if-none-match': `W/"other", ${etag}` },
+      'nonce-three-cc',
+      'request-3',
+    )
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    const stale = await get(
+      { 'user-agent': browsers.browser, 'if-none-match': 'W/"other"' },
+      'nonce-four-ddd',
+      'request-4',
+    )
+    expect(stale.status).toBe(200)
+  })
+
+  test('a signed-in visitor gets no validator and a streamed page', async () => {
+    const response = await get(
+      { 'user-agent': browsers.browser, cookie: 'taawun_session=abc', 'if-none-match': '*' },
+      'nonce-five-eee',
+      'request-5',
+    )
+    expect(response.status).toBe(200)
+    expect(response.headers.get('etag')).toBeNull()
+  })
+})

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import {
   createReadableStreamFromReadable,
   type AppLoadContext,
@@ -20,6 +21,35 @@ export { startup } from '#app/utils/startup.server.ts'
 
 const streamTimeout = 5_000
 
+const sessionCookie = /(?:^|;\s*)(?:__Host-)?taawun_session=[^;]/
+
+/**
+ * Pages anyone may be sent alike (a GET answered 200, no session, no cookie being set) are
+ * sent whole with a validator: a weak ETag over the page without its per-request nonce and
+ * request id, so a visitor who has it gets 304 and no body. The 304 carries no page policy
+ * (server/hardening.js): the copy the browser keeps stays with the policy of its own nonce.
+ */
+function validatable(request: Request, status: number, headers: Headers): boolean {
+  return (
+    request.method === 'GET' &&
+    status === 200 &&
+    !headers.has('Set-Cookie') &&
+    !headers.has('Cache-Control') &&
+    !sessionCookie.test(request.headers.get('cookie') ?? '')
+  )
+}
+
+function etagOf(body: Buffer, volatile: string[]): string {
+  let text = body.toString('utf8')
+  for (const value of volatile) if (value) text = text.split(value).join('')
+  return `W/"${crypto.createHash('sha1').update(text).digest('base64url')}"`
+}
+
+export function ifNoneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false
+  return header.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -38,7 +68,8 @@ export default async function handleRequest(
     interpolation: { escapeValue: false },
   })
   const nonce = loadContext?.nonce ?? ''
-  const waitForAll = isbot(request.headers.get('user-agent')) || remixContext.isSpaMode
+  const whole = validatable(request, responseStatusCode, responseHeaders)
+  const waitForAll = whole || isbot(request.headers.get('user-agent')) || remixContext.isSpaMode
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
@@ -57,6 +88,24 @@ export default async function handleRequest(
           // Not React's bytes as they come: see createDocumentStream (ADR 009).
           const body = createDocumentStream()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+          if (whole && responseStatusCode === 200) {
+            const chunks: Buffer[] = []
+            body.on('data', (chunk: Buffer) => chunks.push(chunk))
+            body.on('error', reject)
+            body.on('end', () => {
+              const page = Buffer.concat(chunks)
+              const etag = etagOf(page, [nonce, loadContext?.requestId ?? ''])
+              responseHeaders.set('ETag', etag)
+              if (ifNoneMatch(request.headers.get('if-none-match'), etag)) {
+                responseHeaders.delete('Content-Type')
+                resolve(new Response(null, { headers: responseHeaders, status: 304 }))
+              } else {
+                resolve(new Response(page, { headers: responseHeaders, status: 200 }))
+              }
+            })
+            pipe(body)
+            return
+          }
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

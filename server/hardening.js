@@ -101,7 +101,8 @@ function hasSessionCookie(req) {
  * - `X-Content-Type-Options: nosniff`, once;
  * - HSTS only over HTTPS (it means nothing over plain http and must not be learned there);
  * - `Cache-Control: private, no-store` on what a signed-in user (or one being signed in)
- *   is sent, unless the route chose its own caching.
+ *   is sent, unless the route chose its own caching;
+ * - no page policy on a 304 (the browser keeps the page it has, nonce and policy together).
  */
 export function settleHeaders({ hsts }) {
   return function settle(req, res, next) {
@@ -113,6 +114,12 @@ export function settleHeaders({ hsts }) {
       }
       if (!res.hasHeader('cache-control') && (hasSessionCookie(req) || res.hasHeader('set-cookie')))
         res.setHeader('Cache-Control', 'private, no-store')
+      // A 304 keeps the page the browser has, with the policy of that page's own nonce.
+      const status = typeof args[0] === 'number' ? args[0] : res.statusCode
+      if (status === 304) {
+        res.removeHeader('Content-Security-Policy')
+        res.removeHeader('Content-Security-Policy-Report-Only')
+      }
       return writeHead.apply(this, args)
     }
     next()

@@ -61,6 +61,11 @@ function appWith(options: { trustProxy: boolean; production: boolean }) {
     if (req.path === '/login' && req.method === 'POST')
       fromApp.push(['Set-Cookie', 'taawun_session=abc; Path=/; HttpOnly'])
     for (const [name, value] of fromApp) res.append(name, value)
+    res.setHeader('Content-Security-Policy', "script-src 'nonce-abc'")
+    if (req.headers['if-none-match'] === 'W/"page"') {
+      res.status(304).end()
+      return
+    }
     res
       .status(200)
       .type('text/plain')
@@ -178,6 +183,16 @@ describe('response headers', () => {
     const media = await send(plain, '/media/a.webp', { headers: { cookie } })
     expect(media.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect((await send(plain, '/')).headers.get('cache-control')).toBeNull()
+  })
+})
+
+describe('validated pages', () => {
+  test('a 304 carries no page policy: the kept page stays with the policy of its own nonce', async () => {
+    const fresh = await send(plain, '/products')
+    expect(fresh.headers.get('content-security-policy')).toBe("script-src 'nonce-abc'")
+    const kept = await send(plain, '/products', { headers: { 'if-none-match': 'W/"page"' } })
+    expect(kept.status).toBe(304)
+    expect(kept.headers.get('content-security-policy')).toBeNull()
   })
 })
 
