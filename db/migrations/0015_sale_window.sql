@@ -57,43 +57,52 @@ BEGIN
 END
 $fn$;--> statement-breakpoint
 CREATE TRIGGER products_sale_window BEFORE INSERT OR UPDATE OF status, blocked_at, cooperative_id, category_id, claims, on_sale_during ON products FOR EACH ROW EXECUTE FUNCTION taawun_product_sale_window();--> statement-breakpoint
+-- Certificates and their coverage refresh, once per statement (a bulk load of thousands of
+-- certificates is one pass), the products whose windows they can change: a certificate, its
+-- cooperative's products that show its type; a coverage row, its product.
 CREATE OR REPLACE FUNCTION taawun_certificate_sale_windows() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
 BEGIN
-  IF TG_OP = 'UPDATE' AND NEW.status IS NOT DISTINCT FROM OLD.status
-     AND NEW.issued_at IS NOT DISTINCT FROM OLD.issued_at
-     AND NEW.expires_at IS NOT DISTINCT FROM OLD.expires_at
-     AND NEW.scope IS NOT DISTINCT FROM OLD.scope
-     AND NEW.type IS NOT DISTINCT FROM OLD.type
-     AND NEW.cooperative_id IS NOT DISTINCT FROM OLD.cooperative_id THEN
-    RETURN NULL;
-  END IF;
-  -- Only the cooperative's products that show the certificate's type can change.
-  IF TG_OP <> 'INSERT' THEN
-    UPDATE products SET on_sale_during = '{}'
-     WHERE cooperative_id = OLD.cooperative_id AND badges @> ARRAY[OLD.type];
-  END IF;
-  IF TG_OP <> 'DELETE' THEN
-    UPDATE products SET on_sale_during = '{}'
-     WHERE cooperative_id = NEW.cooperative_id AND badges @> ARRAY[NEW.type];
+  IF TG_OP = 'INSERT' THEN
+    UPDATE products p SET on_sale_during = '{}'
+      FROM (SELECT DISTINCT cooperative_id, type FROM changed_new) c
+     WHERE p.cooperative_id = c.cooperative_id AND p.badges @> ARRAY[c.type];
+  ELSIF TG_OP = 'DELETE' THEN
+    UPDATE products p SET on_sale_during = '{}'
+      FROM (SELECT DISTINCT cooperative_id, type FROM changed_old) c
+     WHERE p.cooperative_id = c.cooperative_id AND p.badges @> ARRAY[c.type];
+  ELSE
+    UPDATE products p SET on_sale_during = '{}'
+      FROM (SELECT DISTINCT x.cooperative_id, x.type
+              FROM changed_old o JOIN changed_new n ON n.id = o.id
+              CROSS JOIN LATERAL (VALUES (o.cooperative_id, o.type), (n.cooperative_id, n.type)) AS x(cooperative_id, type)
+             WHERE (o.status, o.issued_at, o.expires_at, o.scope, o.type, o.cooperative_id)
+                   IS DISTINCT FROM (n.status, n.issued_at, n.expires_at, n.scope, n.type, n.cooperative_id)) c
+     WHERE p.cooperative_id = c.cooperative_id AND p.badges @> ARRAY[c.type];
   END IF;
   RETURN NULL;
 END
 $fn$;--> statement-breakpoint
-CREATE TRIGGER certificates_sale_windows AFTER INSERT OR UPDATE OR DELETE ON certificates FOR EACH ROW EXECUTE FUNCTION taawun_certificate_sale_windows();--> statement-breakpoint
+CREATE TRIGGER certificates_sale_windows_inserted AFTER INSERT ON certificates REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION taawun_certificate_sale_windows();--> statement-breakpoint
+CREATE TRIGGER certificates_sale_windows_updated AFTER UPDATE ON certificates REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION taawun_certificate_sale_windows();--> statement-breakpoint
+CREATE TRIGGER certificates_sale_windows_deleted AFTER DELETE ON certificates REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION taawun_certificate_sale_windows();--> statement-breakpoint
 CREATE OR REPLACE FUNCTION taawun_coverage_sale_windows() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    UPDATE products SET on_sale_during = '{}' WHERE id = OLD.product_id;
-  END IF;
-  IF TG_OP <> 'DELETE' THEN
-    UPDATE products SET on_sale_during = '{}' WHERE id = NEW.product_id;
+  IF TG_OP = 'INSERT' THEN
+    UPDATE products SET on_sale_during = '{}' WHERE id IN (SELECT product_id FROM changed_new);
+  ELSIF TG_OP = 'DELETE' THEN
+    UPDATE products SET on_sale_during = '{}' WHERE id IN (SELECT product_id FROM changed_old);
+  ELSE
+    UPDATE products SET on_sale_during = '{}'
+     WHERE id IN (SELECT product_id FROM changed_old UNION SELECT product_id FROM changed_new);
   END IF;
   RETURN NULL;
 END
 $fn$;--> statement-breakpoint
-CREATE TRIGGER certificate_products_sale_windows AFTER INSERT OR UPDATE OR DELETE ON certificate_products FOR EACH ROW EXECUTE FUNCTION taawun_coverage_sale_windows();--> statement-breakpoint
+CREATE TRIGGER certificate_products_sale_windows_inserted AFTER INSERT ON certificate_products REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION taawun_coverage_sale_windows();--> statement-breakpoint
+CREATE TRIGGER certificate_products_sale_windows_updated AFTER UPDATE ON certificate_products REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION taawun_coverage_sale_windows();--> statement-breakpoint
+CREATE TRIGGER certificate_products_sale_windows_deleted AFTER DELETE ON certificate_products REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION taawun_coverage_sale_windows();--> statement-breakpoint
 CREATE OR REPLACE FUNCTION taawun_cooperative_sale_windows() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
 BEGIN
