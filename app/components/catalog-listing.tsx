@@ -1,10 +1,11 @@
-import { Form, Link, useNavigation, useSubmit } from '@remix-run/react'
+import { Form, Link, useLocation, useNavigation, useSubmit } from '@remix-run/react'
 import { ChevronLeft, ChevronRight, Search, SlidersHorizontal, X } from 'lucide-react'
 import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { listingHref } from '#app/modules/catalog/listing-url.ts'
 import type { Listing } from '#app/modules/catalog/listing.server.ts'
 import { CategoryIcon } from './category-icon.tsx'
+import { catalogSearchId } from './site-header.tsx'
 import { ProductGrid } from './product-card.tsx'
 
 /** A listing as the loader sends it (see `loadListing`). */
@@ -35,6 +36,11 @@ export function CatalogListing({
   useEffect(() => {
     if (filtersRef.current && wide()) filtersRef.current.open = true
   }, [])
+  // Coming from the header's search icon (phones): ready to type.
+  const { hash } = useLocation()
+  useEffect(() => {
+    if (hash === `#${catalogSearchId}`) document.getElementById(catalogSearchId)?.focus()
+  }, [hash])
   const priceProblem = listing.priceProblem
   // The form sends every field; the URL keeps only the filled ones (without JavaScript the
   // loader redirects to the same clean URL). Applying with the button or Enter folds the
@@ -97,12 +103,12 @@ export function CatalogListing({
         role="search"
       >
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-q`} className="font-semibold">
+          <label htmlFor={catalogSearchId} className="font-semibold">
             {t('catalog.searchLabel')}
           </label>
           <div className="flex gap-2">
             <input
-              id={`${id}-q`}
+              id={catalogSearchId}
               type="search"
               name="q"
               defaultValue={params.q}
