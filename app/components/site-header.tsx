@@ -61,18 +61,21 @@ export function SiteHeader({
   search.delete('lng')
   const query = search.toString()
   const here = `${location.pathname}${query ? `?${query}` : ''}`
-  const link = 'btn min-h-10 px-3 text-blue'
-  const menuLink = 'flex min-h-12 items-center gap-3 rounded-lg px-3 text-blue hover:bg-blue-light'
+  const link = 'btn min-h-10 px-3 whitespace-nowrap text-blue'
+  const menuLink =
+    'flex min-h-12 items-center gap-3 rounded-lg px-3 text-blue no-underline hover:bg-blue-light'
 
-  const accountLinks = (className: string) => (
+  // In the wide row, "my account" and "log out" are icons (named, with a tooltip) and a
+  // cooperative's name is cut short, so that a signed-in row stays one row.
+  const accountLinks = (className: string, compact = false) => (
     <>
       {user ? (
         <>
           {user.cooperatives.map((c) => (
             <li key={c.slug}>
               <Link to={`/coop/${c.slug}`} className={className}>
-                <LayoutDashboard aria-hidden size={20} />
-                <span>{c.displayName}</span>
+                <LayoutDashboard aria-hidden size={20} className="shrink-0" />
+                <span className={compact ? 'max-w-40 truncate' : undefined}>{c.displayName}</span>
               </Link>
             </li>
           ))}
@@ -85,16 +88,24 @@ export function SiteHeader({
             </li>
           ) : null}
           <li>
-            <Link to="/account" className={className}>
+            <Link
+              to="/account"
+              className={className}
+              title={compact ? t('nav.myAccount') : undefined}
+            >
               <UserRound aria-hidden size={20} />
-              <span>{t('nav.myAccount')}</span>
+              <span className={compact ? 'sr-only' : undefined}>{t('nav.myAccount')}</span>
             </Link>
           </li>
           <li>
             <Form method="post" action="/logout">
-              <button type="submit" className={`${className} w-full`}>
+              <button
+                type="submit"
+                className={`${className} w-full`}
+                title={compact ? t('nav.logOut') : undefined}
+              >
                 <LogOut aria-hidden size={20} className="rtl:-scale-x-100" />
-                <span>{t('nav.logOut')}</span>
+                <span className={compact ? 'sr-only' : undefined}>{t('nav.logOut')}</span>
               </button>
             </Form>
           </li>
@@ -138,16 +149,16 @@ export function SiteHeader({
 
   return (
     <header className="relative border-b border-sand-dark bg-white">
-      <div className="mx-auto flex max-w-6xl flex-nowrap items-center gap-2 px-4 py-2 md:gap-3 md:py-3">
+      <div className="mx-auto flex max-w-6xl flex-nowrap items-center gap-2 px-4 py-2 xl:gap-3 xl:py-3">
         <Link
           to="/"
-          className="me-auto flex shrink-0 items-center gap-2 text-xl font-semibold text-ink no-underline md:me-0"
+          className="me-auto flex shrink-0 items-center gap-2 text-xl font-semibold text-ink no-underline xl:me-0"
         >
           <Logo />
           <span>{t('brand.name')}</span>
         </Link>
         {ownSearch ? (
-          <span className="hidden flex-1 md:block" />
+          <span className="hidden flex-1 xl:block" />
         ) : (
           <>
             <Form
@@ -155,7 +166,7 @@ export function SiteHeader({
               action="/products"
               role="search"
               aria-label={t('nav.search')}
-              className="hidden max-w-sm flex-1 gap-1 md:flex"
+              className="hidden max-w-sm min-w-40 flex-1 gap-1 xl:flex"
             >
               <label htmlFor="site-search" className="sr-only">
                 {t('catalog.searchLabel')}
@@ -177,17 +188,17 @@ export function SiteHeader({
                 <Search aria-hidden size={18} />
               </button>
             </Form>
-            <span className="hidden flex-1 md:block" />
+            <span className="hidden flex-1 xl:block" />
             <Link
               to={`/products#${catalogSearchId}`}
-              className={`${link} md:hidden`}
+              className={`${link} xl:hidden`}
               aria-label={t('nav.searchProducts')}
             >
               <Search aria-hidden size={20} />
             </Link>
           </>
         )}
-        <nav aria-label={t('nav.account')} className="hidden items-center gap-2 md:flex">
+        <nav aria-label={t('nav.account')} className="hidden items-center gap-2 xl:flex">
           <ul className="flex items-center gap-2">
             <li>
               <Link to="/products" className={link}>
@@ -195,7 +206,7 @@ export function SiteHeader({
                 <span>{t('nav.products')}</span>
               </Link>
             </li>
-            {accountLinks(link)}
+            {accountLinks(link, true)}
           </ul>
           {languages}
         </nav>
@@ -218,7 +229,7 @@ export function SiteHeader({
             </span>
           ) : null}
         </Link>
-        <details ref={menuRef} className="group shrink-0 md:hidden" data-testid="site-menu">
+        <details ref={menuRef} className="group shrink-0 xl:hidden" data-testid="site-menu">
           <summary
             className={`${link} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}
           >
