@@ -44,10 +44,10 @@ test('sign up, log out, log in with a wrong then the right password, switch lang
   await page.getByLabel('الاسم الكامل').fill('Houda El Amrani')
   await page.getByLabel('البريد الإلكتروني').fill(email)
   await page.getByLabel('كلمة المرور', { exact: true }).fill('carob-couscous-2026')
-  await page.getByLabel('أعد كتابة كلمة المرور').fill('carob-couscous-2026')
-  await page.getByRole('button', { name: 'أنشئ حسابي' }).click()
+  await page.getByLabel('أعيدوا كتابة كلمة المرور').fill('carob-couscous-2026')
+  await page.getByRole('button', { name: 'أنشئوا حسابكم' }).click()
   await expect(page).toHaveURL(/\/account$/)
-  await expect(page.getByRole('status')).toHaveText('مرحبًا بك في تعاون! حسابك جاهز.')
+  await expect(page.getByRole('status')).toHaveText('مرحبًا بكم في تعاون! حسابكم جاهز.')
   await expectAccessible(page)
 
   await page.getByRole('button', { name: 'تسجيل الخروج', exact: true }).click()
@@ -80,7 +80,7 @@ test('sign up, log out, log in with a wrong then the right password, switch lang
   await expect(message).toContainText(email)
   await message.getByRole('link').click()
   await page.getByLabel('كلمة المرور الجديدة').fill('new-fig-harvest-2027')
-  await page.getByLabel('أعد كتابة كلمة المرور').fill('new-fig-harvest-2027')
+  await page.getByLabel('أعيدوا كتابة كلمة المرور').fill('new-fig-harvest-2027')
   await page.getByRole('button', { name: 'احفظ كلمة المرور الجديدة' }).click()
   await expect(page).toHaveURL(/\/login$/)
   await expect(page.getByRole('status')).toHaveText(

@@ -53,6 +53,7 @@ async function findAndBuy(page: Page, language: Language, javaScript: boolean) {
       .click()
   }
   await page.waitForURL(/badge=fair_trade/)
+  if (!javaScript) await filters.getByText(t('catalog.filters'), { exact: true }).click()
   await expect(
     page.getByRole('checkbox', { name: new RegExp(name(fairTrade, language)) }),
   ).toBeChecked()
