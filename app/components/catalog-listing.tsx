@@ -1,10 +1,11 @@
-import { Form, Link, useNavigation } from '@remix-run/react'
+import { Form, Link, useLocation, useNavigation, useSubmit } from '@remix-run/react'
 import { ChevronLeft, ChevronRight, Search, SlidersHorizontal, X } from 'lucide-react'
 import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { listingHref } from '#app/modules/catalog/listing-url.ts'
 import type { Listing } from '#app/modules/catalog/listing.server.ts'
 import { CategoryIcon } from './category-icon.tsx'
+import { catalogSearchId } from './site-header.tsx'
 import { ProductGrid } from './product-card.tsx'
 
 /** A listing as the loader sends it (see `loadListing`). */
@@ -27,21 +28,34 @@ export function CatalogListing({
   const navigation = useNavigation()
   const id = useId()
   const { params, facets, path } = listing
-  const filtersActive = Boolean(
-    params.category ||
-    params.region ||
-    params.badges.length ||
-    params.min ||
-    params.max ||
-    params.inStock,
-  )
   const filtersRef = useRef<HTMLDetailsElement>(null)
-  // Filters start folded on phones (results first) and open on wide screens.
+  const submit = useSubmit()
+  const wide = () => window.matchMedia('(min-width: 1024px)').matches
+  // Filters start folded on phones (results first, the applied ones are the chips above
+  // them) and open on wide screens; a price that could not be applied keeps them open.
   useEffect(() => {
-    if (filtersRef.current && window.matchMedia('(min-width: 1024px)').matches) {
-      filtersRef.current.open = true
-    }
+    if (filtersRef.current && wide()) filtersRef.current.open = true
   }, [])
+  // Coming from the header's search icon (phones): ready to type.
+  const { hash } = useLocation()
+  useEffect(() => {
+    if (hash === `#${catalogSearchId}`) document.getElementById(catalogSearchId)?.focus()
+  }, [hash])
+  const priceProblem = listing.priceProblem
+  // The form sends every field; the URL keeps only the filled ones (without JavaScript the
+  // loader redirects to the same clean URL). Applying with the button or Enter folds the
+  // filters on phones, so that the results show; a change applied at once keeps them open.
+  const submitClean = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    const clean = new FormData()
+    for (const [key, value] of form) {
+      if (typeof value === 'string' && value.trim() !== '') clean.append(key, value)
+    }
+    const submitter = (event.nativeEvent as SubmitEvent).submitter
+    if (submitter && filtersRef.current && !wide()) filtersRef.current.open = false
+    void submit(clean, { method: 'get', action: path, preventScrollReset: true })
+  }
   const busy = navigation.state === 'loading' && navigation.location.pathname === path
   const submitOnChange = (event: React.FormEvent<HTMLFormElement>) => {
     const target = event.target as HTMLInputElement
@@ -83,17 +97,18 @@ export function CatalogListing({
         action={path}
         preventScrollReset
         onChange={submitOnChange}
+        onSubmit={submitClean}
         className="flex flex-col gap-4"
         aria-label={t('catalog.filters')}
         role="search"
       >
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-q`} className="font-semibold">
+          <label htmlFor={catalogSearchId} className="font-semibold">
             {t('catalog.searchLabel')}
           </label>
           <div className="flex gap-2">
             <input
-              id={`${id}-q`}
+              id={catalogSearchId}
               type="search"
               name="q"
               defaultValue={params.q}
@@ -108,7 +123,7 @@ export function CatalogListing({
         </div>
         <details
           ref={filtersRef}
-          open={filtersActive || undefined}
+          open={priceProblem ? true : undefined}
           className="rounded-xl border border-sand-dark bg-white p-3"
         >
           <summary className="flex min-h-10 cursor-pointer items-center gap-2 font-semibold">
@@ -193,29 +208,30 @@ export function CatalogListing({
                   {t('catalog.priceRange', facets.priceRange)}
                 </p>
               ) : null}
+              {priceProblem ? (
+                <p id={`${id}-price-problem`} role="alert" className="text-sm text-terracotta">
+                  {priceProblem.message}
+                </p>
+              ) : null}
               <div className="flex items-end gap-2">
-                <label className="flex flex-1 flex-col gap-1 text-sm">
-                  {t('catalog.minPrice')}
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    name="min"
-                    defaultValue={params.min}
-                    maxLength={10}
-                    className="field-input w-full"
-                  />
-                </label>
-                <label className="flex flex-1 flex-col gap-1 text-sm">
-                  {t('catalog.maxPrice')}
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    name="max"
-                    defaultValue={params.max}
-                    maxLength={10}
-                    className="field-input w-full"
-                  />
-                </label>
+                {(['min', 'max'] as const).map((field) => {
+                  const invalid = priceProblem?.field === field || priceProblem?.field === 'both'
+                  return (
+                    <label key={field} className="flex flex-1 flex-col gap-1 text-sm">
+                      {t(field === 'min' ? 'catalog.minPrice' : 'catalog.maxPrice')}
+                      <input
+                        type="text"
+                        inputMode="decimal"
+                        name={field}
+                        defaultValue={listing.priceInput[field]}
+                        maxLength={10}
+                        aria-invalid={invalid || undefined}
+                        aria-describedby={invalid ? `${id}-price-problem` : undefined}
+                        className="field-input w-full"
+                      />
+                    </label>
+                  )
+                })}
               </div>
             </fieldset>
             <label className="flex min-h-10 items-center gap-2">

@@ -379,7 +379,7 @@ describe('statements', () => {
     const tooLong = await ask('from=2023-01-01&to=2026-01-01', 'ar')
     expect(statusOf(tooLong)).toBe(400)
     expect(dataOf<StatementPage>(tooLong).error).toBe(
-      'يغطي الكشف سنتين على الأكثر: اختاري فترة أقصر.',
+      'يغطي الكشف سنتين على الأكثر: اختاروا فترة أقصر.',
     )
     const csv = (await call(
       csvLoader,

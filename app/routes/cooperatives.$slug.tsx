@@ -1,5 +1,10 @@
-import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import {
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
 import { CalendarDays, MapPin, UserRound, UsersRound } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { CatalogListing } from '#app/components/catalog-listing.tsx'
@@ -8,7 +13,10 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { listingHref } from '#app/modules/catalog/listing-url.ts'
 import { loadListing, loadStorefrontReference } from '#app/modules/catalog/listing.server.ts'
 import { contactLinks } from '#app/modules/cooperatives/contact.ts'
-import { getPublicCooperative } from '#app/modules/cooperatives/public.server.ts'
+import {
+  getPublicCooperative,
+  suspendedCooperativeName,
+} from '#app/modules/cooperatives/public.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import {
   imageSrcSet,
@@ -18,6 +26,10 @@ import {
 } from '#app/modules/media/image-urls.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
+import { type HeaderHandle } from '#app/components/site-header.tsx'
+
+// The page has its own search box: the header shows none (one search box per page).
+export const handle: HeaderHandle = { ownSearch: true }
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -29,7 +41,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getPublicCooperative(params.slug ?? '', language),
     loadStorefrontReference(language),
   ])
-  if (!cooperative) throw new Response('Not found', { status: 404 })
+  if (!cooperative) {
+    const suspended = await suspendedCooperativeName(params.slug ?? '')
+    if (!suspended) throw new Response('Not found', { status: 404 })
+    // A suspended cooperative is told apart from a wrong address, honestly: the page says it
+    // is temporarily unavailable. The status stays 404 (not 410, which says "gone for good":
+    // a suspension is lifted once the issue is settled; not 200, which would keep an empty
+    // page in search indexes and look like a live shop). Nothing else of it is shown.
+    return data(
+      {
+        suspended: true as const,
+        name: suspended,
+        title: t('publicCoop.suspendedTitle'),
+        noIndex: true,
+      },
+      { status: 404 },
+    )
+  }
   const listing = await loadListing({
     url: new URL(request.url),
     language,
@@ -41,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filtered = p.q || p.category || p.region || p.badges.length || p.min || p.max || p.inStock
   const path = `/cooperatives/${cooperative.slug}`
   return {
+    suspended: false as const,
     title: t('publicCoop.metaTitle', { name: cooperative.displayName }),
     description: cooperative.story.slice(0, 160),
     noIndex: Boolean(filtered),
@@ -79,7 +108,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PublicCooperativePage() {
-  const { cooperative: c, contact, listing } = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  if (loaded.suspended) return <Suspended name={loaded.name} />
+  return <Cooperative data={loaded} />
+}
+
+function Suspended({ name }: { name: string }) {
+  const { t } = useTranslation()
+  return (
+    <main id="main" className="mx-auto max-w-2xl px-4 py-16">
+      <p className="text-lg text-ink-soft">
+        <bdi>{name}</bdi>
+      </p>
+      <h1 className="mt-2 text-3xl font-semibold">{t('publicCoop.suspendedTitle')}</h1>
+      <p className="mt-2 text-lg">{t('publicCoop.suspendedBody')}</p>
+      <p className="mt-6">
+        <Link to="/cooperatives" className="btn-secondary">
+          {t('publicCoop.seeOthers')}
+        </Link>
+      </p>
+    </main>
+  )
+}
+
+type Loaded = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { suspended: false }>
+
+function Cooperative({ data: { cooperative: c, contact, listing } }: { data: Loaded }) {
   const { t } = useTranslation()
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-10">

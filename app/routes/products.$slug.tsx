@@ -188,10 +188,15 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
   const stockLabel = useStockLabel()
   const submit = useSubmit()
   const [searchParams] = useSearchParams()
+  const purchasable = (v: (typeof product.variants)[number]) =>
+    v.state.kind !== 'sold_out' && v.state.kind !== 'out_of_season'
+  // The variant of the URL, else the first that can be bought.
   const chosen =
-    product.variants.find((v) => v.id === searchParams.get('variant')) ?? product.variants[0]!
+    product.variants.find((v) => v.id === searchParams.get('variant')) ??
+    product.variants.find(purchasable) ??
+    product.variants[0]!
   const [first, ...others] = product.images
-  const available = chosen.state.kind !== 'sold_out' && chosen.state.kind !== 'out_of_season'
+  const available = purchasable(chosen)
   const facts = Object.entries(product.facts).filter(
     ([key, value]) => key !== 'leadTimeDays' && value !== '' && value !== null,
   )
@@ -286,20 +291,37 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
             >
               <fieldset className="flex flex-wrap gap-2">
                 <legend className="mb-1 font-semibold">{t('product.choose')}</legend>
-                {product.variants.map((v) => (
-                  <label
-                    key={v.id}
-                    className="flex min-h-12 cursor-pointer items-center gap-2 rounded-lg border-2 border-sand-dark bg-white px-3 has-[:checked]:border-blue"
-                  >
-                    <input
-                      type="radio"
-                      name="variant"
-                      value={v.id}
-                      defaultChecked={v.id === chosen.id}
-                    />
-                    <bdi>{v.label || product.title}</bdi> · {v.price}
-                  </label>
-                ))}
+                {product.variants.map((v) => {
+                  // A variant that cannot be bought says so and cannot be chosen (unless a
+                  // shared link chose it: then it stays shown as chosen, with its state).
+                  const soldOut = !purchasable(v)
+                  return (
+                    <label
+                      key={v.id}
+                      data-sold-out={soldOut || undefined}
+                      className={`flex min-h-12 items-center gap-2 rounded-lg border-2 px-3 has-[:checked]:border-blue ${soldOut ? 'border-dashed border-sand-dark bg-sand text-ink-soft' : 'cursor-pointer border-sand-dark bg-white'}`}
+                    >
+                      <input
+                        type="radio"
+                        name="variant"
+                        value={v.id}
+                        defaultChecked={v.id === chosen.id}
+                        disabled={soldOut && v.id !== chosen.id}
+                      />
+                      <bdi className={soldOut ? 'line-through' : undefined}>
+                        {v.label || product.title}
+                      </bdi>{' '}
+                      · {v.price}
+                      {soldOut ? (
+                        <span className="rounded-full bg-white px-2 text-sm font-semibold text-terracotta">
+                          {v.state.kind === 'sold_out'
+                            ? t('product.variantSoldOut')
+                            : stockLabel(v.state)}
+                        </span>
+                      ) : null}
+                    </label>
+                  )
+                })}
               </fieldset>
               <noscript>
                 <button type="submit" className="btn-secondary self-start">

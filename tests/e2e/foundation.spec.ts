@@ -44,10 +44,10 @@ test('sign up, log out, log in with a wrong then the right password, switch lang
   await page.getByLabel('الاسم الكامل').fill('Houda El Amrani')
   await page.getByLabel('البريد الإلكتروني').fill(email)
   await page.getByLabel('كلمة المرور', { exact: true }).fill('carob-couscous-2026')
-  await page.getByLabel('أعد كتابة كلمة المرور').fill('carob-couscous-2026')
-  await page.getByRole('button', { name: 'أنشئ حسابي' }).click()
+  await page.getByLabel('أعيدوا كتابة كلمة المرور').fill('carob-couscous-2026')
+  await page.getByRole('button', { name: 'أنشئوا حسابكم' }).click()
   await expect(page).toHaveURL(/\/account$/)
-  await expect(page.getByRole('status')).toHaveText('مرحبًا بك في تعاون! حسابك جاهز.')
+  await expect(page.getByRole('status')).toHaveText('مرحبًا بكم في تعاون! حسابكم جاهز.')
   await expectAccessible(page)
 
   await page.getByRole('button', { name: 'تسجيل الخروج', exact: true }).click()
@@ -72,19 +72,19 @@ test('sign up, log out, log in with a wrong then the right password, switch lang
   await expect(page.getByRole('link', { name: 'تسجيل الدخول' })).toBeVisible()
   await page.goto('/forgot-password')
   await page.getByLabel('البريد الإلكتروني').fill(email)
-  await page.getByRole('button', { name: 'أرسل لي رابطًا' }).click()
+  await page.getByRole('button', { name: 'أرسلوا لي رابطًا' }).click()
   await expect(page.getByRole('main').getByRole('status')).toContainText(email)
 
   await page.goto('/dev/mail')
-  const message = page.getByRole('article', { name: 'اختر كلمة مرور جديدة لتعاون' }).first()
+  const message = page.getByRole('article', { name: 'اختاروا كلمة مرور جديدة لتعاون' }).first()
   await expect(message).toContainText(email)
   await message.getByRole('link').click()
   await page.getByLabel('كلمة المرور الجديدة').fill('new-fig-harvest-2027')
-  await page.getByLabel('أعد كتابة كلمة المرور').fill('new-fig-harvest-2027')
-  await page.getByRole('button', { name: 'احفظ كلمة المرور الجديدة' }).click()
+  await page.getByLabel('أعيدوا كتابة كلمة المرور').fill('new-fig-harvest-2027')
+  await page.getByRole('button', { name: 'احفظوا كلمة المرور الجديدة' }).click()
   await expect(page).toHaveURL(/\/login$/)
   await expect(page.getByRole('status')).toHaveText(
-    'تم تغيير كلمة المرور. سجّل الدخول بكلمة المرور الجديدة.',
+    'تم تغيير كلمة المرور. سجّلوا الدخول بكلمة المرور الجديدة.',
   )
   await logIn(page, email, 'new-fig-harvest-2027')
   await expect(page).toHaveURL(/\/account$/)
@@ -99,7 +99,9 @@ test('repeated failed log ins are throttled with a message saying when to retry'
     await expect(page.getByRole('alert')).toHaveText('البريد الإلكتروني أو كلمة المرور غير صحيحة.')
   }
   await logIn(page, email, 'wrong-password-6')
-  await expect(page.getByRole('alert')).toHaveText('محاولات كثيرة جدًا. حاول مرة أخرى بعد 15 دقيقة.')
+  await expect(page.getByRole('alert')).toHaveText(
+    'محاولات كثيرة جدًا. حاولوا مرة أخرى بعد 15 دقيقة.',
+  )
 })
 
 test('fields are checked on the server without JavaScript, next to each field', async ({

@@ -42,6 +42,8 @@ async function findAndBuy(page: Page, language: Language, javaScript: boolean) {
   await filters.getByLabel(t('catalog.region')).selectOption(region.code)
   if (!javaScript) await filters.getByRole('button', { name: t('catalog.apply') }).click()
   await page.waitForURL(/region=tanger-tetouan-al-hoceima/)
+  // Applied filters fold away on phones and without JavaScript (the chips show them).
+  if (!javaScript) await filters.getByText(t('catalog.filters'), { exact: true }).click()
   const badge = page.getByRole('checkbox', { name: new RegExp(name(fairTrade, language)) })
   await badge.check()
   if (!javaScript) {
@@ -51,6 +53,7 @@ async function findAndBuy(page: Page, language: Language, javaScript: boolean) {
       .click()
   }
   await page.waitForURL(/badge=fair_trade/)
+  if (!javaScript) await filters.getByText(t('catalog.filters'), { exact: true }).click()
   await expect(
     page.getByRole('checkbox', { name: new RegExp(name(fairTrade, language)) }),
   ).toBeChecked()

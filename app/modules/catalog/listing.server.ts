@@ -1,6 +1,7 @@
 // Listings of the storefront (catalog, search, category and cooperative pages): the URL read
 // into a query, the query run, the cards fetched, and everything named for the reader.
 // A listing page costs three queries whatever it shows: reference names, the search, the cards.
+import { redirect } from '@remix-run/node'
 import { sql } from 'drizzle-orm'
 import { type StoredImage } from '#db/schema/cooperatives.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
@@ -18,6 +19,7 @@ import {
   catalogPageSize,
   type CatalogQuery,
   type CatalogResult,
+  maxPage,
   maxQueryLength,
   searchCatalog,
 } from './search.server.ts'
@@ -78,29 +80,58 @@ export async function loadStorefrontReference(language: Language): Promise<Store
   }
 }
 
+/** Why a price bound of the URL was not applied (a locale key), and which one. */
+export type PriceProblem = { field: 'min' | 'max' | 'both'; message: string }
+
+const maxPriceCentimes = 10_000_000
+
 /**
- * Reads a listing URL. Nothing here can fail: unknown categories, regions or badges, prices
- * that are not amounts, and pages that are not numbers are dropped, and the form shows what
- * was actually applied.
+ * Reads a listing URL. Nothing here can fail: unknown categories, regions or badges and pages
+ * that are not numbers are dropped, and the form shows what was actually applied. A price
+ * bound that is not an amount (or a minimum above the maximum) is not applied either, but the
+ * reader is told why (`priceProblem`) and finds what they typed back in the field.
  */
 export function parseListingParams(
   searchParams: URLSearchParams,
   reference: StorefrontReference,
-): { params: ListingParams; query: CatalogQuery } {
+): {
+  params: ListingParams
+  query: CatalogQuery
+  priceInput: { min: string; max: string }
+  priceProblem: PriceProblem | null
+} {
   const q = (searchParams.get('q') ?? '').trim().slice(0, maxQueryLength)
   const category = reference.categories.find((c) => c.slug === searchParams.get('category'))
   const region = reference.regions.find((r) => r.code === searchParams.get('region'))
   const knownTypes = new Set(reference.certificationTypes.map((t) => t.code))
   const badges = [...new Set(searchParams.getAll('badge'))].filter((b) => knownTypes.has(b)).sort()
-  const price = (name: string) => {
-    const raw = searchParams.get(name)?.trim() ?? ''
-    const centimes = raw ? parseMoney(raw) : null
-    return centimes !== null && centimes >= 0 && centimes <= 10_000_000 ? centimes : null
+  const priceInput = {
+    min: (searchParams.get('min') ?? '').trim().slice(0, 20),
+    max: (searchParams.get('max') ?? '').trim().slice(0, 20),
   }
-  let minPrice = price('min')
-  let maxPrice = price('max')
-  if (minPrice !== null && maxPrice !== null && minPrice > maxPrice) {
-    ;[minPrice, maxPrice] = [maxPrice, minPrice]
+  const price = (raw: string) => {
+    if (!raw) return { centimes: null, valid: true }
+    const centimes = parseMoney(raw)
+    return centimes !== null && centimes <= maxPriceCentimes
+      ? { centimes, valid: true }
+      : { centimes: null, valid: false }
+  }
+  const min = price(priceInput.min)
+  const max = price(priceInput.max)
+  let minPrice = min.centimes
+  let maxPrice = max.centimes
+  let priceProblem: PriceProblem | null = null
+  if (!min.valid && !max.valid) {
+    priceProblem = { field: 'both', message: 'catalog.priceProblem.notAmounts' }
+  } else if (!min.valid) {
+    priceProblem = { field: 'min', message: 'catalog.priceProblem.minNotAmount' }
+  } else if (!max.valid) {
+    priceProblem = { field: 'max', message: 'catalog.priceProblem.maxNotAmount' }
+  } else if (minPrice !== null && maxPrice !== null && minPrice > maxPrice) {
+    // Neither bound is applied: guessing which one was meant would show misleading results.
+    priceProblem = { field: 'both', message: 'catalog.priceProblem.minAboveMax' }
+    minPrice = null
+    maxPrice = null
   }
   const requestedSort = searchParams.get('sort')
   const sort: CatalogSort = (catalogSorts as readonly string[]).includes(requestedSort ?? '')
@@ -109,7 +140,7 @@ export function parseListingParams(
       ? 'relevance'
       : 'newest'
   const pageNumber = Number(searchParams.get('page') ?? '1')
-  const page = Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 400 ? pageNumber : 1
+  const page = Number.isInteger(pageNumber) && pageNumber >= 1 ? Math.min(pageNumber, maxPage) : 1
   const inStock = searchParams.get('stock') === '1'
   return {
     params: {
@@ -134,7 +165,32 @@ export function parseListingParams(
       sort,
       page,
     },
+    priceInput,
+    priceProblem,
   }
+}
+
+/**
+ * The same listing URL without what a plain HTML form adds or people mistype: empty fields
+ * (a GET form sends every field, filled or not) and page numbers that are not a page (0,
+ * negative, text, "1"). Null when the URL is already clean. Everything else is kept as it
+ * was written, so that a redirect changes nothing the reader chose.
+ */
+export function cleanListingSearch(searchParams: URLSearchParams): URLSearchParams | null {
+  const clean = new URLSearchParams()
+  let changed = false
+  for (const [key, value] of searchParams) {
+    if (value.trim() === '') changed = true
+    else if (key === 'page' && !/^[1-9]\d{0,5}$/.test(value.trim())) changed = true
+    else if (key === 'page' && Number(value) === 1) changed = true
+    else clean.append(key, value)
+  }
+  return changed ? clean : null
+}
+
+function redirectTo(pathname: string, search: URLSearchParams): never {
+  const query = search.toString()
+  throw redirect(query ? `${pathname}?${query}` : pathname, 302)
 }
 
 export function categoryWithChildren(reference: StorefrontReference, categoryId: string): string[] {
@@ -303,6 +359,9 @@ export type Listing = {
   }
   /** When nothing matched: the filters to loosen, each with the URL without it. */
   loosen: { label: string; href: string }[]
+  /** The price bounds as typed, and why one was not applied (translated), if so. */
+  priceInput: { min: string; max: string }
+  priceProblem: { field: PriceProblem['field']; message: string } | null
 }
 
 /**
@@ -317,7 +376,12 @@ export async function loadListing(input: {
   t: (key: string, options?: Record<string, unknown>) => string
 }): Promise<Listing> {
   const { url, language, reference, fixed, t } = input
-  const { params, query } = parseListingParams(url.searchParams, reference)
+  const clean = cleanListingSearch(url.searchParams)
+  if (clean) redirectTo(url.pathname, clean)
+  const { params, query, priceInput, priceProblem } = parseListingParams(
+    url.searchParams,
+    reference,
+  )
   if (fixed?.categoryId) {
     const pinned = categoryWithChildren(reference, fixed.categoryId)
     query.categoryIds = query.categoryIds
@@ -328,6 +392,14 @@ export async function loadListing(input: {
   const result: CatalogResult = await searchCatalog(query)
   const cards = await productCards(result.ids, language, reference)
   const pageCount = Math.max(1, Math.ceil(result.total / catalogPageSize))
+  // A page past the end (a shared link to a listing that has since shrunk): the last one.
+  const lastPage = Math.min(pageCount, maxPage)
+  if (Number(url.searchParams.get('page') ?? '1') > lastPage) {
+    const search = new URLSearchParams(url.searchParams)
+    if (lastPage > 1) search.set('page', String(lastPage))
+    else search.delete('page')
+    redirectTo(url.pathname, search)
+  }
 
   const counts = result.facets.categories
   const visibleCategories = fixed?.categoryId
@@ -406,5 +478,9 @@ export async function loadListing(input: {
         : null,
     },
     loosen,
+    priceInput,
+    priceProblem: priceProblem
+      ? { field: priceProblem.field, message: t(priceProblem.message) }
+      : null,
   }
 }

@@ -12,7 +12,7 @@ export const catalogPageSize = 24
 /** Longer queries are cut: nobody types more, and the query stays cheap. */
 export const maxQueryLength = 100
 /** A page number past this is not a real visit (24 × 400 = 9,600 products deep). */
-const maxPage = 400
+export const maxPage = 400
 
 /** What a listing asks for; built from the URL by `parseCatalogQuery`. */
 export type CatalogQuery = {

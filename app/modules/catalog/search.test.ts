@@ -470,7 +470,12 @@ describe('filters, facets and pages', () => {
       page: 1,
     })
     expect(parsed.maxPriceCentimes).toBe(1250)
-    const swapped = parseListingParams(new URLSearchParams('min=90&max=10'), reference)
-    expect([swapped.params.min, swapped.params.max]).toEqual(['10', '90'])
+    // A minimum above the maximum: neither is applied, and the reader is told.
+    const reversed = parseListingParams(new URLSearchParams('min=90&max=10'), reference)
+    expect([reversed.params.min, reversed.params.max]).toEqual(['', ''])
+    expect(reversed.priceProblem).toEqual({
+      field: 'both',
+      message: 'catalog.priceProblem.minAboveMax',
+    })
   })
 })

@@ -82,3 +82,16 @@ export async function getPublicCooperative(slug: string, language: Language) {
     })),
   }
 }
+
+/**
+ * The name of a suspended cooperative, for the page that says it is temporarily unavailable;
+ * null for any other cooperative (or none). Applied and rejected ones were never public: their
+ * addresses stay an ordinary "not found".
+ */
+export async function suspendedCooperativeName(slug: string): Promise<string | null> {
+  const [row] = await db
+    .select({ displayName: cooperatives.displayName })
+    .from(cooperatives)
+    .where(and(eq(cooperatives.slug, slug), eq(cooperatives.status, 'suspended')))
+  return row?.displayName ?? null
+}
