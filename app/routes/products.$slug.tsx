@@ -299,13 +299,7 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
           <p className={`font-semibold ${available ? 'text-olive' : 'text-ink-soft'}`}>
             {stockLabel(chosen.state)}
           </p>
-          {available ? (
-            <AddToCart
-              key={chosen.id}
-              variantId={chosen.id}
-              max={chosen.state.kind === 'low' ? chosen.state.count : 50}
-            />
-          ) : null}
+          {available ? <AddToCart key={chosen.id} variantId={chosen.id} /> : null}
           <p dir="auto" className="text-start whitespace-pre-line">
             {product.description}
           </p>

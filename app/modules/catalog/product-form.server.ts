@@ -5,6 +5,7 @@ import { type FormReply, parseForm } from '#app/utils/forms.server.ts'
 import { parseMoney } from './money.ts'
 import { type ProductUpdate, type VariantInput } from './products.server.ts'
 import { isUuid } from '#app/utils/ids.ts'
+import { optionalWholeNumberField, parseWholeNumber } from '#app/utils/numbers.ts'
 
 const optional = (max: number) =>
   z
@@ -14,11 +15,7 @@ const optional = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null))
 
-const month = z
-  .string()
-  .optional()
-  .transform((v) => (v ? Number(v) : null))
-  .pipe(z.number().int().min(1).max(12).nullable())
+const month = optionalWholeNumberField({ min: 1, max: 12, error: 'errors.invalid' })
 
 const productSchema = z
   .object({
@@ -41,18 +38,13 @@ const productSchema = z
     registrationNumber: optional(80),
     dimensions: optional(120),
     material: optional(120),
-    leadTimeDays: z
-      .string()
-      .optional()
-      .transform((v) => (v ? Number(v) : null))
-      .pipe(
-        z
-          .number({ error: 'errors.wholeNumber' })
-          .int({ error: 'errors.wholeNumber' })
-          .min(1, { error: 'errors.numberTooSmall' })
-          .max(365, { error: 'errors.numberTooLarge' })
-          .nullable(),
-      ),
+    leadTimeDays: optionalWholeNumberField({
+      min: 1,
+      max: 365,
+      error: 'errors.wholeNumber',
+      tooSmall: 'errors.numberTooSmall',
+      tooLarge: 'errors.numberTooLarge',
+    }),
     careNotes: optional(600),
     seasonStartMonth: month,
     seasonEndMonth: month,
@@ -118,9 +110,10 @@ export function parseProductForm(
     if (row.remove) continue
     const blank = !row.id && !row.sku && !row.price && !row.stock
     if (blank) continue
+    // Typed numbers are read by app/utils/numbers.ts (Arabic digits, «85,50 درهم»…).
     const price = parseMoney(row.price)
-    const stock = /^\d{1,6}$/.test(row.stock) ? Number(row.stock) : null
-    const weight = /^\d{1,6}$/.test(row.weight) ? Number(row.weight) : null
+    const stock = parseWholeNumber(row.stock, 6)
+    const weight = parseWholeNumber(row.weight, 6)
     const problem =
       !row.sku || row.sku.length > 40 || !/^[A-Za-z0-9._-]+$/.test(row.sku)
         ? 'errors.skuInvalid'
@@ -145,7 +138,7 @@ export function parseProductForm(
       labelEn: row.labelEn,
       priceCentimes: price!,
       stockQuantity: stock!,
-      stockShown: /^\d{1,6}$/.test(row.stockShown) ? Number(row.stockShown) : null,
+      stockShown: parseWholeNumber(row.stockShown, 6),
       weightGrams: weight!,
     })
   }
