@@ -79,7 +79,7 @@ export function PhotoStep({ error, autoFocus }: { error?: string; autoFocus?: bo
         </label>
         <label className={optionClass}>
           <Images aria-hidden size={40} />
-          {t('newProduct.choosePhoto')}
+          {t('newProduct.photo')}
           <input ref={gallery} {...inputProps} />
         </label>
       </div>
