@@ -102,6 +102,10 @@ describe('where people land after signing in', () => {
   test('an explicit redirectTo wins, for a manager and for staff alike', async () => {
     const { manager } = await createCooperativeWithTeam(db)
     expect((await logIn(manager.email, { redirectTo: '/cart' })).location).toBe('/cart')
+    // A guard's way back, e.g. the e-mail verification link opened while signed out.
+    const customer = await createUser(db)
+    const back = '/verify-email?token=abc123'
+    expect((await logIn(customer.email, { redirectTo: back, from: '/' })).location).toBe(back)
     const admin = await createUser(db, { roles: ['admin'] })
     await enrolTotp(db, { userId: admin.id })
     expect((await logIn(admin.email, { redirectTo: '/admin/orders' })).location).toBe(

@@ -16,7 +16,7 @@ const staffQueues = [
 ] as const
 
 /** Pages that make no sense to come back to once signed in. */
-const authPages = /^\/(login|signup|logout|forgot-password|reset-password|verify-email)(\/|\?|$)/
+const authPages = /^\/(login|signup|logout|forgot-password|reset-password)(\/|\?|$)/
 
 /**
  * The same-origin page the visitor came from (the Referer), as a safe path; null when there
@@ -36,9 +36,14 @@ export function cameFrom(request: Request): string | null {
   return path && !authPages.test(path) ? path : null
 }
 
-/** A safe path from a form value, or null (blank, another site, a sign-in page). */
+/** A safe path from a form value, or null (blank, another site). */
 function safePath(value: unknown): string | null {
-  const path = safeRedirectPath(value, '')
+  return safeRedirectPath(value, '') || null
+}
+
+/** Where a customer was, unless it was a sign-in page itself. */
+function pageReadBefore(value: unknown): string | null {
+  const path = safePath(value)
   return path && !authPages.test(path) ? path : null
 }
 
@@ -69,5 +74,5 @@ export async function landingPath(
   userId: string,
   { redirectTo, from }: { redirectTo?: unknown; from?: unknown } = {},
 ): Promise<string> {
-  return safePath(redirectTo) ?? (await workPlaceOf(userId)) ?? safePath(from) ?? '/account'
+  return safePath(redirectTo) ?? (await workPlaceOf(userId)) ?? pageReadBefore(from) ?? '/account'
 }
