@@ -82,7 +82,6 @@ export function CooperativeFields({
             label={t('cooperativeForm.memberCount')}
             name="memberCount"
             {...numeric}
-            pattern="[0-9]*"
             required
             defaultValue={values.memberCount}
             error={errors.memberCount}
@@ -91,7 +90,6 @@ export function CooperativeFields({
             label={t('cooperativeForm.womenMemberCount')}
             name="womenMemberCount"
             {...numeric}
-            pattern="[0-9]*"
             required
             defaultValue={values.womenMemberCount}
             error={errors.womenMemberCount}
@@ -100,7 +98,6 @@ export function CooperativeFields({
             label={t('cooperativeForm.foundedYear')}
             name="foundedYear"
             {...numeric}
-            pattern="[0-9]*"
             maxLength={4}
             required
             defaultValue={values.foundedYear}

@@ -11,12 +11,23 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { FileField } from '#app/components/cooperative-form.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Field, FieldError, FormError, SelectField, TextAreaField } from '#app/components/forms.tsx'
+import { Field, FormError } from '#app/components/forms.tsx'
+import {
+  AboutFieldset,
+  AltTextsFieldset,
+  blankVariantRow,
+  ClaimsFieldset,
+  FactsFieldset,
+  MakersFieldset,
+  VariantsFieldset,
+  type VariantFormRow,
+} from '#app/components/products/product-edit-fields.tsx'
 import { GateReasons, type GateReasonView } from '#app/components/gate-reasons.tsx'
 import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
 import { toastCookie } from '#app/modules/auth/session.server.ts'
 import { listProductCategories } from '#app/modules/catalog/categories.server.ts'
 import { maxProductImages } from '#app/modules/catalog/limits.ts'
+import { factFormValues } from '#app/modules/catalog/facts.ts'
 import { moneyInput } from '#app/modules/catalog/money.ts'
 import { parseProductForm } from '#app/modules/catalog/product-form.server.ts'
 import {
@@ -83,7 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       descriptionAr: p.descriptionAr,
       descriptionFr: p.descriptionFr ?? '',
       descriptionEn: p.descriptionEn ?? '',
-      ...Object.fromEntries(Object.entries(p.facts).map(([k, v]) => [k, String(v)])),
+      ...factFormValues(p.facts),
       seasonStartMonth: p.seasonStartMonth ? String(p.seasonStartMonth) : '',
       seasonEndMonth: p.seasonEndMonth ? String(p.seasonEndMonth) : '',
       madeToOrder: p.madeToOrder ? 'on' : '',
@@ -98,6 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       labelEn: v.labelEn ?? '',
       price: moneyInput(v.priceCentimes),
       stock: String(v.stockQuantity),
+      stockShown: String(v.stockQuantity),
       weight: String(v.weightGrams),
     })),
     images: edit.images.map((i) => ({
@@ -211,8 +223,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-const months = Array.from({ length: 12 }, (_, i) => i + 1)
-
 export default function EditProductPage() {
   const {
     product,
@@ -235,6 +245,9 @@ export default function EditProductPage() {
   const monthName = (m: number) =>
     new Intl.DateTimeFormat(i18n.language, { month: 'long' }).format(new Date(2026, m - 1, 15))
   const kind = product.kind
+  // After a refused save, every variant row as it was typed (not as it was loaded).
+  const typedRows = reply && 'variantRows' in reply ? (reply.variantRows as VariantFormRow[]) : null
+  const variantRows = typedRows ?? [...variants, blankVariantRow]
   return (
     <main id="main" className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold">{saved.titleAr}</h1>
@@ -339,337 +352,17 @@ export default function EditProductPage() {
       <Form method="post" className="flex flex-col gap-6" noValidate>
         <input type="hidden" name="intent" value="save" />
         <FormError error={refused ? undefined : reply?.formError} />
-        <fieldset className="card flex flex-col gap-4">
-          <legend className="text-xl font-semibold">{t('editProduct.about')}</legend>
-          <SelectField
-            label={t('editProduct.category')}
-            name="categoryId"
-            defaultValue={values.categoryId}
-            error={errors.categoryId}
-          >
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </SelectField>
-          <Field
-            label={t('editProduct.titleAr')}
-            name="titleAr"
-            lang="ar"
-            dir="rtl"
-            required
-            defaultValue={values.titleAr}
-            error={errors.titleAr}
-          />
-          <Field
-            label={t('editProduct.titleFr')}
-            name="titleFr"
-            lang="fr"
-            dir="ltr"
-            defaultValue={values.titleFr}
-            error={errors.titleFr}
-          />
-          <Field
-            label={t('editProduct.titleEn')}
-            name="titleEn"
-            lang="en"
-            dir="ltr"
-            defaultValue={values.titleEn}
-            error={errors.titleEn}
-          />
-          <TextAreaField
-            label={t('editProduct.descriptionAr')}
-            name="descriptionAr"
-            lang="ar"
-            dir="rtl"
-            rows={3}
-            defaultValue={values.descriptionAr}
-            error={errors.descriptionAr}
-          />
-          <TextAreaField
-            label={t('editProduct.descriptionFr')}
-            name="descriptionFr"
-            lang="fr"
-            dir="ltr"
-            rows={3}
-            defaultValue={values.descriptionFr}
-            error={errors.descriptionFr}
-          />
-          <TextAreaField
-            label={t('editProduct.descriptionEn')}
-            name="descriptionEn"
-            lang="en"
-            dir="ltr"
-            rows={3}
-            defaultValue={values.descriptionEn}
-            error={errors.descriptionEn}
-          />
-        </fieldset>
-
-        <fieldset className="card flex flex-col gap-4">
-          <legend className="text-xl font-semibold">{t('editProduct.facts')}</legend>
-          {kind === 'food' ? (
-            <>
-              <Field
-                label={t('facts.netQuantity')}
-                name="netQuantity"
-                defaultValue={values.netQuantity}
-                error={errors.netQuantity}
-              />
-              <TextAreaField
-                label={t('facts.ingredients')}
-                name="ingredients"
-                rows={2}
-                defaultValue={values.ingredients}
-                error={errors.ingredients}
-              />
-              <Field
-                label={t('facts.lot')}
-                name="lot"
-                dir="ltr"
-                defaultValue={values.lot}
-                error={errors.lot}
-              />
-              <Field
-                label={t('facts.bestBefore')}
-                name="bestBefore"
-                dir="ltr"
-                defaultValue={values.bestBefore}
-                error={errors.bestBefore}
-              />
-            </>
-          ) : kind === 'cosmetic' ? (
-            <>
-              <Field
-                label={t('facts.volume')}
-                name="volume"
-                defaultValue={values.volume}
-                error={errors.volume}
-              />
-              <Field
-                label={t('facts.registrationNumber')}
-                name="registrationNumber"
-                dir="ltr"
-                defaultValue={values.registrationNumber}
-                error={errors.registrationNumber}
-              />
-            </>
-          ) : (
-            <>
-              <Field
-                label={t('facts.dimensions')}
-                name="dimensions"
-                defaultValue={values.dimensions}
-                error={errors.dimensions}
-              />
-              <Field
-                label={t('facts.material')}
-                name="material"
-                defaultValue={values.material}
-                error={errors.material}
-              />
-              <Field
-                label={t('facts.leadTimeDays')}
-                name="leadTimeDays"
-                inputMode="numeric"
-                dir="ltr"
-                defaultValue={values.leadTimeDays}
-                error={errors.leadTimeDays}
-              />
-              <TextAreaField
-                label={t('facts.careNotes')}
-                name="careNotes"
-                rows={2}
-                defaultValue={values.careNotes}
-                error={errors.careNotes}
-              />
-            </>
-          )}
-          <label className="flex min-h-12 items-center gap-3 font-semibold">
-            <input
-              type="checkbox"
-              name="madeToOrder"
-              className="size-6"
-              defaultChecked={values.madeToOrder === 'on'}
-            />
-            {t('editProduct.madeToOrder')}
-          </label>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField
-              label={t('editProduct.seasonStart')}
-              name="seasonStartMonth"
-              defaultValue={values.seasonStartMonth}
-              error={errors.seasonStartMonth}
-            >
-              <option value="">{t('editProduct.allYear')}</option>
-              {months.map((m) => (
-                <option key={m} value={m}>
-                  {monthName(m)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label={t('editProduct.seasonEnd')}
-              name="seasonEndMonth"
-              defaultValue={values.seasonEndMonth}
-              error={errors.seasonEndMonth}
-            >
-              <option value="">{t('editProduct.allYear')}</option>
-              {months.map((m) => (
-                <option key={m} value={m}>
-                  {monthName(m)}
-                </option>
-              ))}
-            </SelectField>
-          </div>
-        </fieldset>
-
-        <fieldset className="card flex flex-col gap-2">
-          <legend className="text-xl font-semibold">{t('editProduct.claims')}</legend>
-          <p className="text-ink-soft">{t('editProduct.claimsHint')}</p>
-          {claimCodes.map((code) => (
-            <label key={code} className="flex min-h-12 items-center gap-3">
-              <input
-                type="checkbox"
-                name="claims"
-                value={code}
-                className="size-6"
-                defaultChecked={claims.includes(code)}
-              />
-              {claimNames[code]}
-            </label>
-          ))}
-          <FieldError error={errors.claims} />
-        </fieldset>
-
-        {makers.length ? (
-          <fieldset className="card flex flex-col gap-2">
-            <legend className="text-xl font-semibold">{t('editProduct.makers')}</legend>
-            {makers.map((m) => (
-              <label key={m.id} className="flex min-h-12 items-center gap-3">
-                <input
-                  type="checkbox"
-                  name="makerIds"
-                  value={m.id}
-                  className="size-6"
-                  defaultChecked={makerIds.includes(m.id)}
-                />
-                {m.name}
-              </label>
-            ))}
-            <FieldError error={errors.makerIds} />
-          </fieldset>
-        ) : null}
-
-        <fieldset className="card flex flex-col gap-4">
-          <legend className="text-xl font-semibold">{t('editProduct.variants')}</legend>
-          <FieldError error={errors.variants} />
-          {[
-            ...variants,
-            {
-              id: '',
-              sku: '',
-              labelAr: '',
-              labelFr: '',
-              labelEn: '',
-              price: '',
-              stock: '',
-              weight: '',
-            },
-          ].map((v, index) => (
-            <div
-              key={v.id || 'new'}
-              className="flex flex-col gap-3 rounded-xl border border-sand-dark p-3"
-            >
-              <p className="font-semibold">
-                {v.id ? t('editProduct.variantN', { n: index + 1 }) : t('editProduct.newVariant')}
-              </p>
-              <input type="hidden" name="variantId" value={v.id} />
-              <input type="hidden" name="stockShown" value={v.id ? v.stock : ''} />
-              <div className="grid gap-3 sm:grid-cols-3">
-                <Field label={t('editProduct.sku')} name="sku" dir="ltr" defaultValue={v.sku} />
-                <Field
-                  label={t('editProduct.price')}
-                  name="price"
-                  inputMode="decimal"
-                  dir="ltr"
-                  defaultValue={v.price}
-                />
-                <Field
-                  label={t('editProduct.stock')}
-                  name="stock"
-                  inputMode="numeric"
-                  dir="ltr"
-                  defaultValue={v.stock}
-                />
-                <Field
-                  label={t('editProduct.weight')}
-                  name="weight"
-                  inputMode="numeric"
-                  dir="ltr"
-                  defaultValue={v.weight}
-                />
-                <Field
-                  label={t('editProduct.labelAr')}
-                  name="labelAr"
-                  lang="ar"
-                  dir="rtl"
-                  defaultValue={v.labelAr}
-                />
-                <Field
-                  label={t('editProduct.labelFr')}
-                  name="labelFr"
-                  dir="ltr"
-                  defaultValue={v.labelFr}
-                />
-                <Field
-                  label={t('editProduct.labelEn')}
-                  name="labelEn"
-                  dir="ltr"
-                  defaultValue={v.labelEn}
-                />
-              </div>
-              {v.id ? (
-                <label className="flex min-h-12 items-center gap-3">
-                  <input type="checkbox" name="removeVariant" value={v.id} className="size-6" />
-                  {t('editProduct.removeVariant')}
-                </label>
-              ) : null}
-              <FieldError error={errors[`variant-${index}`]} />
-            </div>
-          ))}
-        </fieldset>
-
-        {images.length ? (
-          <fieldset className="card flex flex-col gap-4">
-            <legend className="text-xl font-semibold">{t('editProduct.altTexts')}</legend>
-            {images.map((img, index) => (
-              <div key={img.id} className="grid gap-3 sm:grid-cols-3">
-                <input type="hidden" name="imageId" value={img.id} />
-                <Field
-                  label={t('editProduct.altAr', { n: index + 1 })}
-                  name="altAr"
-                  lang="ar"
-                  dir="rtl"
-                  defaultValue={img.altAr}
-                />
-                <Field
-                  label={t('editProduct.altFr', { n: index + 1 })}
-                  name="altFr"
-                  dir="ltr"
-                  defaultValue={img.altFr}
-                />
-                <Field
-                  label={t('editProduct.altEn', { n: index + 1 })}
-                  name="altEn"
-                  dir="ltr"
-                  defaultValue={img.altEn}
-                />
-              </div>
-            ))}
-          </fieldset>
-        ) : null}
+        <AboutFieldset categories={categories} values={values} errors={errors} />
+        <FactsFieldset kind={kind} values={values} errors={errors} monthName={monthName} />
+        <ClaimsFieldset
+          claimCodes={claimCodes}
+          claimNames={claimNames}
+          claims={claims}
+          error={errors.claims}
+        />
+        <MakersFieldset makers={makers} makerIds={makerIds} error={errors.makerIds} />
+        <VariantsFieldset rows={variantRows} errors={errors} />
+        <AltTextsFieldset images={images} />
         <button type="submit" className="btn-primary self-start">
           {t('editProduct.save')}
         </button>

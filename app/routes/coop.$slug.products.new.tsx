@@ -6,21 +6,22 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Camera } from 'lucide-react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CategoryIcon } from '#app/components/category-icon.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FieldError, FormError } from '#app/components/forms.tsx'
+import { PhotoStep, StepNumber } from '#app/components/products/quick-add.tsx'
 import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
 import { toastCookie } from '#app/modules/auth/session.server.ts'
 import { listProductCategories } from '#app/modules/catalog/categories.server.ts'
-import { parseMoney } from '#app/modules/catalog/money.ts'
 import { createProductQuick } from '#app/modules/catalog/products.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { readUploadForm } from '#app/modules/media/upload-form.server.ts'
 import { domainErrorReply, type FormReply, parseForm } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { moneyField, wholeNumberField } from '#app/utils/numbers.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 
@@ -41,19 +42,14 @@ const schema = z.object({
     .trim()
     .min(2, { error: 'errors.tooShort' })
     .max(120, { error: 'errors.tooLong' }),
-  price: z.string({ error: 'errors.required' }).transform((v, ctx) => {
-    const centimes = parseMoney(v)
-    if (centimes === null || centimes <= 0) {
-      ctx.addIssue({ code: 'custom', message: 'errors.priceInvalid' })
-      return z.NEVER
-    }
-    return centimes
+  // Arabic-Indic digits, «85,50», «85 درهم»: app/utils/numbers.ts.
+  price: moneyField({ min: 1, error: 'errors.priceInvalid', required: 'errors.required' }),
+  stock: wholeNumberField({
+    min: 0,
+    max: 999_999,
+    error: 'errors.stockInvalid',
+    required: 'errors.required',
   }),
-  stock: z
-    .string({ error: 'errors.required' })
-    .trim()
-    .regex(/^\d{1,6}$/, { error: 'errors.stockInvalid' })
-    .transform(Number),
 })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -104,65 +100,49 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   })
 }
 
+/** The form's fields in screen order: after an error, the first wrong one gets the focus. */
+const fieldOrder = ['photo', 'categoryId', 'titleAr', 'price', 'stock'] as const
+
 export default function NewProductPage() {
   const { categories } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const { t } = useTranslation()
-  const errors = reply?.fieldErrors ?? {}
-  const values = reply?.values ?? {}
+  const errors: Record<string, string | undefined> = reply?.fieldErrors ?? {}
+  const values: Record<string, string | undefined> = reply?.values ?? {}
+  // Without JavaScript the server's page carries `autofocus` on the first wrong field; with
+  // it, the effect below moves the focus there after each failed submission.
+  const firstWrong = fieldOrder.find((name) => errors[name])
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    if (!reply) return
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [reply])
   return (
     <main id="main" className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold">{t('newProduct.title')}</h1>
-      <Form method="post" encType="multipart/form-data" className="flex flex-col gap-6" noValidate>
+      <Form
+        ref={formRef}
+        method="post"
+        encType="multipart/form-data"
+        className="flex flex-col gap-6"
+        noValidate
+      >
         <FormError error={reply?.formError} />
-        <section className="card flex flex-col gap-3">
-          <h2 className="text-xl font-semibold">
-            <span
-              aria-hidden
-              className="me-2 inline-flex size-8 items-center justify-center rounded-full bg-blue text-white"
-            >
-              1
-            </span>
-            {t('newProduct.stepPhoto')}
-          </h2>
-          <label
-            htmlFor="photo"
-            className="flex min-h-32 cursor-pointer flex-col items-center justify-center gap-2 rounded-xl border-2 border-dashed border-blue bg-blue-light p-4 text-center font-semibold text-blue-dark"
-          >
-            <Camera aria-hidden size={48} />
-            {t('newProduct.photo')}
-          </label>
-          <input
-            id="photo"
-            type="file"
-            name="photo"
-            accept="image/jpeg,image/png,image/webp,image/avif"
-            capture="environment"
-            required
-            aria-invalid={errors.photo ? true : undefined}
-            aria-describedby={errors.photo ? 'photo-error' : undefined}
-          />
-          <FieldError id="photo-error" error={errors.photo} />
-        </section>
+        <PhotoStep error={errors.photo} autoFocus={firstWrong === 'photo'} />
         <fieldset
           className="card flex flex-col gap-3"
           aria-describedby={errors.categoryId ? 'category-error' : undefined}
         >
           <legend className="text-xl font-semibold">
-            <span
-              aria-hidden
-              className="me-2 inline-flex size-8 items-center justify-center rounded-full bg-blue text-white"
-            >
-              2
-            </span>
+            <StepNumber n={2} />
             {t('newProduct.stepCategory')}
           </legend>
           <FieldError id="category-error" error={errors.categoryId} />
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-            {categories.map((c) => (
+            {categories.map((c, i) => (
               <label
                 key={c.id}
-                className="flex min-h-28 cursor-pointer flex-col items-center justify-center gap-2 rounded-xl border-2 border-sand-dark bg-white p-2 text-center has-[:checked]:border-blue has-[:checked]:bg-blue-light"
+                className="flex min-h-28 cursor-pointer flex-col items-center justify-center gap-2 rounded-xl border-2 border-sand-dark bg-white p-2 text-center has-[:checked]:border-blue has-[:checked]:bg-blue-light has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue"
               >
                 <input
                   type="radio"
@@ -170,6 +150,8 @@ export default function NewProductPage() {
                   value={c.id}
                   defaultChecked={values.categoryId === c.id}
                   className="sr-only"
+                  aria-invalid={errors.categoryId && i === 0 ? true : undefined}
+                  autoFocus={firstWrong === 'categoryId' && i === 0}
                 />
                 <CategoryIcon icon={c.icon} className="text-terracotta" />
                 <span className="font-semibold">{c.name}</span>
@@ -179,40 +161,43 @@ export default function NewProductPage() {
         </fieldset>
         <section className="card flex flex-col gap-4">
           <h2 className="text-xl font-semibold">
-            <span
-              aria-hidden
-              className="me-2 inline-flex size-8 items-center justify-center rounded-full bg-blue text-white"
-            >
-              3
-            </span>
+            <StepNumber n={3} />
             {t('newProduct.stepDetails')}
           </h2>
           <Field
             label={t('newProduct.name')}
             name="titleAr"
+            dir="auto"
             required
             defaultValue={values.titleAr}
             error={errors.titleAr}
+            autoFocus={firstWrong === 'titleAr'}
           />
+          {/* type="text": a number input would refuse Arabic-Indic digits and «85,50 درهم». */}
           <Field
             label={t('newProduct.price')}
             hint={t('newProduct.priceHint')}
             name="price"
+            type="text"
             inputMode="decimal"
+            autoComplete="off"
             dir="ltr"
             required
             defaultValue={values.price}
             error={errors.price}
+            autoFocus={firstWrong === 'price'}
           />
           <Field
             label={t('newProduct.quantity')}
             name="stock"
+            type="text"
             inputMode="numeric"
-            pattern="[0-9]*"
+            autoComplete="off"
             dir="ltr"
             required
             defaultValue={values.stock ?? '1'}
             error={errors.stock}
+            autoFocus={firstWrong === 'stock'}
           />
         </section>
         <button type="submit" className="btn-primary self-start text-lg">

@@ -17,13 +17,13 @@ import { Field, FormError } from '#app/components/forms.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { logIn } from '#app/modules/auth/accounts.server.ts'
 import { requireAnonymous } from '#app/modules/auth/guards.server.ts'
+import { cameFrom, landingPath } from '#app/modules/auth/landing.server.ts'
 import { loginSchema } from '#app/modules/auth/schemas.ts'
 import { createSession } from '#app/modules/auth/session.server.ts'
 import { secondStepAfterPassword } from '#app/modules/auth/two-factor.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { adoptGuestCart } from '#app/utils/cart-cookie.server.ts'
-import { safeRedirectPath } from '#app/utils/security.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta
@@ -31,7 +31,8 @@ export const meta: MetaFunction<typeof loader> = pageMeta
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
   const { t } = await getTranslator(request)
-  return { title: t('login.metaTitle') }
+  // The page a customer was reading when she chose to sign in: she goes back there.
+  return { title: t('login.metaTitle'), from: cameFrom(request) ?? '' }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -49,7 +50,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers({ 'Set-Cookie': await createSession(user.id, request) })
   const guestCart = await adoptGuestCart(request, user.id)
   if (guestCart) headers.append('Set-Cookie', guestCart)
-  const redirectTo = safeRedirectPath(parsed.data.redirectTo, '/account')
+  // An explicit redirectTo, else the user's work (queue or cooperative), else where she was.
+  const redirectTo = await landingPath(user.id, {
+    redirectTo: parsed.data.redirectTo,
+    from: formData.get('from'),
+  })
   // The session exists from here, but guards let it through only once the second factor is
   // passed (or, for association staff, first enrolled).
   const next = await secondStepAfterPassword(user.id)
@@ -63,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  useLoaderData<typeof loader>()
+  const { from } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const { t } = useTranslation()
   const [searchParams] = useSearchParams()
@@ -74,6 +79,8 @@ export default function LoginPage() {
       <Form method="post" className="card flex flex-col gap-4" noValidate>
         <FormError error={reply?.formError} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        {/* Kept through a wrong password: the page reloaded after it came from /login itself. */}
+        <input type="hidden" name="from" value={reply?.values.from ?? from} />
         <Field
           label={t('fields.email')}
           name="email"

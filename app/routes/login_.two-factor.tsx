@@ -14,7 +14,7 @@ import { getSessionUser } from '#app/modules/auth/session.server.ts'
 import { verifySecondFactor } from '#app/modules/auth/two-factor.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
-import { safeRedirectPath } from '#app/utils/security.server.ts'
+import { landingPath } from '#app/modules/auth/landing.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 const schema = z.object({
@@ -68,7 +68,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return domainErrorReply(error, formData, t)
   }
-  return redirect(safeRedirectPath(parsed.data.redirectTo, '/account'))
+  // The login page passes on where to land; reached any other way, the user's work.
+  return redirect(await landingPath(user.id, { redirectTo: parsed.data.redirectTo }))
 }
 
 export default function TwoFactorVerifyPage() {

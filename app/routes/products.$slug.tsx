@@ -197,9 +197,8 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
     product.variants[0]!
   const [first, ...others] = product.images
   const available = purchasable(chosen)
-  const facts = Object.entries(product.facts).filter(
-    ([key, value]) => key !== 'leadTimeDays' && value !== '' && value !== null,
-  )
+  // Each fact in the reader's language, or the one it was written in (app/modules/catalog/facts.ts).
+  const facts = product.factViews
   return (
     <main id="main" className="mx-auto flex max-w-6xl flex-col gap-10 px-4 py-6">
       <nav aria-label={t('product.breadcrumb')} className="text-sm">
@@ -333,13 +332,7 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
           <p className={`font-semibold ${available ? 'text-olive' : 'text-ink-soft'}`}>
             {stockLabel(chosen.state)}
           </p>
-          {available ? (
-            <AddToCart
-              key={chosen.id}
-              variantId={chosen.id}
-              max={chosen.state.kind === 'low' ? chosen.state.count : 50}
-            />
-          ) : null}
+          {available ? <AddToCart key={chosen.id} variantId={chosen.id} /> : null}
           <p dir="auto" className="text-start whitespace-pre-line">
             {product.description}
           </p>
@@ -349,11 +342,15 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
                 {t('product.facts')}
               </h2>
               <dl className="grid gap-2">
-                {facts.map(([key, value]) => (
-                  <div key={key} className="grid grid-cols-3 gap-2">
-                    <dt className="text-ink-soft">{t(`facts.${key}`)}</dt>
-                    <dd dir="auto" className="col-span-2 text-start">
-                      {String(value)}
+                {facts.map((fact) => (
+                  <div key={fact.key} className="grid grid-cols-3 gap-2">
+                    <dt className="text-ink-soft">{t(`facts.${fact.key}`)}</dt>
+                    <dd
+                      dir="auto"
+                      lang={fact.lang ?? undefined}
+                      className="col-span-2 text-start whitespace-pre-line"
+                    >
+                      {fact.text}
                     </dd>
                   </div>
                 ))}

@@ -31,17 +31,23 @@ export const productStatuses = ['draft', 'published', 'archived'] as const
 export type ProductStatus = (typeof productStatuses)[number]
 
 /** Facts that depend on the kind of product (food, cosmetic, craft). */
+/**
+ * A free-text fact in up to three languages; a plain string is older data, written once in
+ * the product's own words and shown to every reader (app/modules/catalog/facts.ts).
+ */
+export type FactText = string | { ar?: string; fr?: string; en?: string }
+
 export type ProductFacts = {
   netQuantity?: string
-  ingredients?: string
+  ingredients?: FactText
   lot?: string
   bestBefore?: string
   volume?: string
   registrationNumber?: string
   dimensions?: string
-  material?: string
+  material?: FactText
   leadTimeDays?: number
-  careNotes?: string
+  careNotes?: FactText
 }
 
 export const products = pgTable(

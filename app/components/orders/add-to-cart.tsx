@@ -11,7 +11,7 @@ type Reply =
  * Add a variant to the cart: a plain form to /cart that comes back to this page without
  * JavaScript; with it, the page stays put, says what happened, and the header's count updates.
  */
-export function AddToCart({ variantId, max }: { variantId: string; max: number }) {
+export function AddToCart({ variantId }: { variantId: string }) {
   const { t } = useTranslation()
   const location = useLocation()
   const fetcher = useFetcher<Reply>()
@@ -34,13 +34,14 @@ export function AddToCart({ variantId, max }: { variantId: string; max: number }
         {hydrated ? <input type="hidden" name="stay" value="1" /> : null}
         <label className="flex flex-col gap-1">
           <span className="font-semibold">{t('product.quantity')}</span>
+          {/* type="text": a number input would refuse a quantity typed in Arabic-Indic digits. */}
           <input
-            type="number"
+            type="text"
             name="quantity"
-            min={1}
-            max={max}
             defaultValue={1}
             inputMode="numeric"
+            autoComplete="off"
+            dir="ltr"
             className="field-input w-24"
           />
         </label>

@@ -70,12 +70,12 @@ export function CartGroups({ cart, editable }: { cart: CartView; editable: boole
                               {t('cart.quantityOf', { title: line.title })}
                             </span>
                             <input
-                              type="number"
+                              type="text"
                               name="quantity"
-                              min={1}
-                              max={line.maxQuantity}
                               defaultValue={line.quantity}
                               inputMode="numeric"
+                              autoComplete="off"
+                              dir="ltr"
                               className="field-input min-h-11 w-20"
                             />
                           </label>

@@ -1,13 +1,9 @@
 // The cart's forms: intents and quantities as typed (Arabic-Indic digits accepted).
 import { z } from 'zod'
 import { maxLineQuantity } from '#db/schema/orders.ts'
-import { westernDigits } from '#app/modules/orders/phone.server.ts'
+import { wholeNumberField } from '#app/utils/numbers.ts'
 
-const quantity = z
-  .string({ error: 'cart.errors.quantity' })
-  .transform((v) => westernDigits(v).trim())
-  .pipe(z.string().regex(/^\d{1,3}$/, { error: 'cart.errors.quantity' }))
-  .transform(Number)
+const quantity = wholeNumberField({ max: 999, error: 'cart.errors.quantity' })
 
 const variantId = z.string({ error: 'cart.errors.unknownVariant' }).max(64)
 

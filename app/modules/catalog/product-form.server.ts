@@ -2,9 +2,11 @@ import { z } from 'zod'
 import { certificationCodes } from '#db/schema/reference.ts'
 import { type Translate } from '#app/modules/i18n/i18n.server.ts'
 import { type FormReply, parseForm } from '#app/utils/forms.server.ts'
+import { factFromForm } from './facts.ts'
 import { parseMoney } from './money.ts'
 import { type ProductUpdate, type VariantInput } from './products.server.ts'
 import { isUuid } from '#app/utils/ids.ts'
+import { optionalWholeNumberField, parseWholeNumber } from '#app/utils/numbers.ts'
 
 const optional = (max: number) =>
   z
@@ -14,11 +16,7 @@ const optional = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null))
 
-const month = z
-  .string()
-  .optional()
-  .transform((v) => (v ? Number(v) : null))
-  .pipe(z.number().int().min(1).max(12).nullable())
+const month = optionalWholeNumberField({ min: 1, max: 12, error: 'errors.invalid' })
 
 const productSchema = z
   .object({
@@ -34,26 +32,28 @@ const productSchema = z
     descriptionFr: optional(4000),
     descriptionEn: optional(4000),
     netQuantity: optional(60),
+    // The free-text facts, in Arabic (the fact's own name), French and English.
     ingredients: optional(600),
+    ingredientsFr: optional(600),
+    ingredientsEn: optional(600),
     lot: optional(60),
     bestBefore: optional(30),
     volume: optional(60),
     registrationNumber: optional(80),
     dimensions: optional(120),
     material: optional(120),
-    leadTimeDays: z
-      .string()
-      .optional()
-      .transform((v) => (v ? Number(v) : null))
-      .pipe(
-        z
-          .number({ error: 'errors.wholeNumber' })
-          .int({ error: 'errors.wholeNumber' })
-          .min(1, { error: 'errors.numberTooSmall' })
-          .max(365, { error: 'errors.numberTooLarge' })
-          .nullable(),
-      ),
+    materialFr: optional(120),
+    materialEn: optional(120),
+    leadTimeDays: optionalWholeNumberField({
+      min: 1,
+      max: 365,
+      error: 'errors.wholeNumber',
+      tooSmall: 'errors.numberTooSmall',
+      tooLarge: 'errors.numberTooLarge',
+    }),
     careNotes: optional(600),
+    careNotesFr: optional(600),
+    careNotesEn: optional(600),
     seasonStartMonth: month,
     seasonEndMonth: month,
     claims: z.array(z.enum(certificationCodes, { error: 'errors.invalid' })).default([]),
@@ -77,6 +77,13 @@ type VariantRow = Omit<
   stockShown: string
   weight: string
   remove: boolean
+}
+
+/** A variant row as typed, to fill the form again after an error. */
+export type VariantFormValues = Omit<VariantRow, 'remove' | 'id' | 'labelFr' | 'labelEn'> & {
+  id: string
+  labelFr: string
+  labelEn: string
 }
 
 function variantRows(formData: FormData): VariantRow[] {
@@ -110,17 +117,21 @@ function variantRows(formData: FormData): VariantRow[] {
 export function parseProductForm(
   formData: FormData,
   t: Translate,
-): { ok: true; update: ProductUpdate } | { ok: false; reply: FormReply } {
+):
+  | { ok: true; update: ProductUpdate }
+  | { ok: false; reply: FormReply & { variantRows: VariantFormValues[] } } {
   const parsed = parseForm(formData, productSchema, t, { arrays: ['claims', 'makerIds'] })
   const fieldErrors: Record<string, string> = parsed.ok ? {} : { ...parsed.reply.fieldErrors }
   const variants: VariantInput[] = []
-  for (const [index, row] of variantRows(formData).entries()) {
+  const rows = variantRows(formData)
+  for (const [index, row] of rows.entries()) {
     if (row.remove) continue
     const blank = !row.id && !row.sku && !row.price && !row.stock
     if (blank) continue
+    // Typed numbers are read by app/utils/numbers.ts (Arabic digits, «85,50 درهم»…).
     const price = parseMoney(row.price)
-    const stock = /^\d{1,6}$/.test(row.stock) ? Number(row.stock) : null
-    const weight = /^\d{1,6}$/.test(row.weight) ? Number(row.weight) : null
+    const stock = parseWholeNumber(row.stock, 6)
+    const weight = parseWholeNumber(row.weight, 6)
     const problem =
       !row.sku || row.sku.length > 40 || !/^[A-Za-z0-9._-]+$/.test(row.sku)
         ? 'errors.skuInvalid'
@@ -145,7 +156,7 @@ export function parseProductForm(
       labelEn: row.labelEn,
       priceCentimes: price!,
       stockQuantity: stock!,
-      stockShown: /^\d{1,6}$/.test(row.stockShown) ? Number(row.stockShown) : null,
+      stockShown: parseWholeNumber(row.stockShown, 6),
       weightGrams: weight!,
     })
   }
@@ -170,7 +181,19 @@ export function parseProductForm(
     ) as Record<string, string>
     return {
       ok: false,
-      reply: { status: 'error', fieldErrors, values, formError: t('errors.fixFields') },
+      reply: {
+        status: 'error',
+        fieldErrors,
+        values,
+        formError: t('errors.fixFields'),
+        // Every row as typed, so that nothing is lost when one number is wrong.
+        variantRows: rows.map(({ remove: _remove, ...row }) => ({
+          ...row,
+          id: row.id ?? '',
+          labelFr: row.labelFr ?? '',
+          labelEn: row.labelEn ?? '',
+        })),
+      },
     }
   }
   const p = parsed.data
@@ -187,15 +210,19 @@ export function parseProductForm(
       facts: Object.fromEntries(
         Object.entries({
           netQuantity: p.netQuantity,
-          ingredients: p.ingredients,
+          ingredients: factFromForm({
+            ar: p.ingredients,
+            fr: p.ingredientsFr,
+            en: p.ingredientsEn,
+          }),
           lot: p.lot,
           bestBefore: p.bestBefore,
           volume: p.volume,
           registrationNumber: p.registrationNumber,
           dimensions: p.dimensions,
-          material: p.material,
+          material: factFromForm({ ar: p.material, fr: p.materialFr, en: p.materialEn }),
           leadTimeDays: p.leadTimeDays,
-          careNotes: p.careNotes,
+          careNotes: factFromForm({ ar: p.careNotes, fr: p.careNotesFr, en: p.careNotesEn }),
         }).filter(([, v]) => v !== null && v !== undefined),
       ),
       seasonStartMonth: p.seasonStartMonth,

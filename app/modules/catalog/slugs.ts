@@ -1,5 +1,6 @@
 // Product addresses from their titles, in any script (ADR 017): Arabic letters stay Arabic,
 // Latin letters lose their accents, everything else becomes a hyphen.
+import { westernDigits } from '#app/utils/numbers.ts'
 
 const maxLength = 60
 
@@ -8,13 +9,6 @@ const maxLength = 60
  * not the hamza and madda, which are part of the spelling (أ, ؤ, ئ, آ).
  */
 const arabicMarks = /[\u0610-\u061A\u064B-\u0652\u0656-\u065F\u0670\u06D6-\u06ED\u0640]/g
-
-/** Arabic-Indic and Eastern Arabic-Indic digits as Western digits (DESIGN §1). */
-function westernDigits(text: string) {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) =>
-    String((d.charCodeAt(0) - (d >= '\u06F0' ? 0x06f0 : 0x0660)) % 10),
-  )
-}
 
 /**
  * The slug of a product title: lower-case letters and digits of any script joined by

@@ -12,6 +12,7 @@ import {
 import { db } from '#app/utils/db.server.ts'
 import { productPurchasable } from '#app/modules/certification/gate.server.ts'
 import { type Language, localized } from '#app/modules/i18n/config.ts'
+import { factsFor } from './facts.ts'
 
 /**
  * A product as customers see it — only while it may be sold (the gating rule is part of the
@@ -114,6 +115,7 @@ export async function getPublicProduct(slug: string, language: Language) {
     title: localized(row, 'title', language),
     description: localized(row, 'description', language),
     facts: row.facts,
+    factViews: factsFor(row.facts, language),
     madeToOrder: row.madeToOrder,
     season:
       row.seasonStartMonth && row.seasonEndMonth

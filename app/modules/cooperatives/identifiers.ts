@@ -1,4 +1,5 @@
 // Moroccan company and bank identifiers (DOMAIN.md). Pure functions, shared by forms and seed.
+import { westernDigits } from '#app/utils/numbers.ts'
 
 /** ICE: 15 digits whose whole number is ≡ 0 (mod 97). */
 export function isValidIce(value: string): boolean {
@@ -41,7 +42,7 @@ export function maskIban(iban: string): string {
 
 /** Strip spaces, dots and dashes people type inside long numbers. */
 export function digitsOnly(value: string): string {
-  return value.replace(/[\s.\-_]/g, '')
+  return westernDigits(value).replace(/[\s.\-_]/g, '')
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { cooperativeCategories } from '#db/schema/cooperatives.ts'
 import { emailSchema } from '#app/modules/auth/schemas.ts'
+import { wholeNumberField } from '#app/utils/numbers.ts'
 import { digitsOnly, isValidIce, isValidRib, normalizeMoroccanPhone } from './identifiers.ts'
 
 // Every message is a catalogue key, translated where the form is answered.
@@ -20,19 +21,16 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null))
 
+// Arabic-Indic digits and thousands separators accepted (app/utils/numbers.ts).
 const wholeNumber = (min: number, max: number) =>
-  z
-    .string({ error: 'errors.required' })
-    .trim()
-    .min(1, { error: 'errors.required' })
-    .regex(/^\d+$/, { error: 'errors.wholeNumber' })
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .min(min, { error: 'errors.numberTooSmall' })
-        .max(max, { error: 'errors.numberTooLarge' }),
-    )
+  wholeNumberField({
+    min,
+    max,
+    required: 'errors.required',
+    error: 'errors.wholeNumber',
+    tooSmall: 'errors.numberTooSmall',
+    tooLarge: 'errors.numberTooLarge',
+  })
 
 export const iceSchema = z
   .string({ error: 'errors.required' })

@@ -1,14 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
+import { westernDigits } from '#app/utils/numbers.ts'
 
-const easternDigits = /[\u0660-\u0669\u06F0-\u06F9]/g
-
-/** Arabic-Indic and Persian digits (as Arabic keyboards type them) to 0-9. */
-export function westernDigits(input: string): string {
-  return input.replace(easternDigits, (d) => {
-    const code = d.charCodeAt(0)
-    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660)
-  })
-}
+// One reading of Arabic-Indic digits for the whole app (app/utils/numbers.ts).
+export { westernDigits }
 
 /**
  * A phone the courier can call, in E.164 (+212612345678), or null. Moroccan numbers may be

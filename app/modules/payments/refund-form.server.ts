@@ -1,14 +1,12 @@
 // The refund form: an amount in dirhams (comma or point), a reason and a method.
 import { z } from 'zod'
 import { refundMethods } from '#db/schema/orders.ts'
+import { moneyField } from '#app/utils/numbers.ts'
 
 export const refundSchema = z.object({
   intent: z.literal('refund'),
-  amount: z
-    .string({ error: 'payments.errors.amount' })
-    .trim()
-    .regex(/^\d{1,7}([.,]\d{1,2})?$/, { error: 'payments.errors.amount' })
-    .transform((v) => Math.round(Number(v.replace(',', '.')) * 100)),
+  // Integer centimes, without floating point; Arabic digits and «DH» accepted.
+  amount: moneyField({ error: 'payments.errors.amount' }),
   reason: z
     .string({ error: 'payments.errors.reason' })
     .trim()
