@@ -21,6 +21,14 @@ import {
 import { type SessionUser } from '#app/modules/auth/session.server.ts'
 import { emailManagers, emailReviewers } from '#app/modules/cooperatives/notify.server.ts'
 import { deleteDocument, readDocument, storeDocument } from '#app/modules/media/documents.server.ts'
+import { localized } from '#app/modules/i18n/config.ts'
+import { serverNow } from '#app/utils/clock.server.ts'
+import { publicOrigin } from '#app/utils/origin.server.ts'
+import { publishableDrafts } from './watch.server.ts'
+
+function appLink(path: string) {
+  return `${publicOrigin()}${path}`
+}
 
 /**
  * The certificate state machine, as data. "Expired" is not a status: it is read from
@@ -296,15 +304,39 @@ export async function decideCertificate(input: {
       requestId: input.requestId,
     })
     const [cooperative] = await tx
-      .select({ displayName: cooperatives.displayName })
+      .select({ displayName: cooperatives.displayName, slug: cooperatives.slug })
       .from(cooperatives)
       .where(eq(cooperatives.id, current.cooperativeId))
-    await emailManagers(tx, current.cooperativeId, 'certificateDecision', {
+    const slug = cooperative?.slug ?? ''
+    // After an approval, the drafts it covers that may now be sold: one link to publish them.
+    const drafts =
+      rule.to === 'approved'
+        ? await publishableDrafts(
+            current.cooperativeId,
+            serverNow(),
+            { certificateId: current.id },
+            tx,
+          )
+        : []
+    await emailManagers(tx, current.cooperativeId, 'certificateDecision', (t, language) => ({
       cooperative: cooperative?.displayName ?? '',
       number: current.number,
-      decision: input.decision,
-      note: note ?? '',
-    })
+      decision: t(`certificateMail.decision.${input.decision}`),
+      details: [
+        note ? t('certificateMail.note', { note }) : null,
+        drafts.length
+          ? t('certificateMail.drafts', {
+              count: drafts.length,
+              products: drafts.map((p) => `- ${localized(p, 'title', language)}`).join('\n'),
+              link: appLink(`/coop/${slug}/products/publish?certificate=${current.id}`),
+            })
+          : null,
+      ]
+        .filter(Boolean)
+        .map((paragraph) => `${paragraph}\n\n`)
+        .join(''),
+      link: appLink(`/coop/${slug}/certificates#certificate-${current.id}`),
+    }))
   })
 }
 
