@@ -75,6 +75,25 @@ export type CertificateSubmission = {
   expiresAt: Date | null
 }
 
+/** What each certification type allows: its scope (the form offers only that) and expiry. */
+export async function certificationTypeRules(): Promise<
+  Record<string, { scope: 'cooperative' | 'product' | 'either'; hasExpiry: boolean }>
+> {
+  const rows = await db
+    .select({
+      code: certificationTypes.code,
+      scope: certificationTypes.scope,
+      hasExpiry: certificationTypes.hasExpiry,
+    })
+    .from(certificationTypes)
+  return Object.fromEntries(
+    rows.map((r) => [
+      r.code,
+      { scope: r.scope as 'cooperative' | 'product' | 'either', hasExpiry: r.hasExpiry },
+    ]),
+  )
+}
+
 async function typeRules(type: string) {
   const [row] = await db
     .select({ scope: certificationTypes.scope, hasExpiry: certificationTypes.hasExpiry })
