@@ -43,8 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const schema = z.object({
   productIds: z
-    .array(z.uuid({ error: 'errors.tampered' }))
-    .min(1, { error: 'certWatch.publish.nothingChosen' }),
+    .array(z.uuid({ error: 'errors.tampered' }), { error: 'certWatch.errors.nothingChosen' })
+    .min(1, { error: 'certWatch.errors.nothingChosen' }),
 })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
