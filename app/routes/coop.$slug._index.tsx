@@ -40,7 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     balancesOf(db, scope.cooperative.id, now),
     expiryWarnings(scope.cooperative.id, now),
     certificationTypeNames(language),
-    manager ? publishableDrafts(scope.cooperative.id, now) : Promise.resolve([]),
+    manager
+      ? publishableDrafts(scope.cooperative.id, now, { approvedSinceEdit: true })
+      : Promise.resolve([]),
   ])
   return {
     warnings: viewExpiryWarnings(warnings, names, language),

@@ -85,6 +85,10 @@ test('after the association approves a certificate, the manager publishes the dr
   await expect(reviewer.getByRole('status')).toHaveText(ar('certReview.done.approve'))
   await reviewerContext.close()
 
+  // The dashboard says it too, with the way to publish.
+  await page.goto(`/coop/${cooperative}`)
+  await expect(page.getByRole('link', { name: ar('certWatch.ready.action') })).toBeVisible()
+
   // The manager reads the e-mail: the decision in Arabic, the draft named, a link to publish.
   await page.goto('/dev/mail')
   const mail = page

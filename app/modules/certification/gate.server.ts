@@ -130,10 +130,10 @@ export function publishable(at?: Date): SQL {
  * requirement or their claim), over the whole cooperative or the products it names.
  */
 export function coveredByCertificate(certificate: {
-  id: string
-  type: string
-  scope: string
-  cooperativeId: string
+  id: string | typeof certificates.id
+  type: string | typeof certificates.type
+  scope: string | typeof certificates.scope
+  cooperativeId: string | typeof certificates.cooperativeId
 }): SQL {
   return sql`(${products.cooperativeId} = ${certificate.cooperativeId}
     and ${products.badges} @> array[${certificate.type}]::text[]

@@ -109,7 +109,7 @@ export async function expiryWarnings(
 export async function publishableDrafts(
   cooperativeId: string,
   now: Date,
-  options: { certificateId?: string } = {},
+  options: { certificateId?: string; approvedSinceEdit?: boolean } = {},
   tx: Queryable = db,
 ): Promise<ProductTitles[]> {
   let certificate
@@ -141,6 +141,13 @@ export async function publishableDrafts(
         sql`cardinality(${products.badges}) > 0`,
         publishable(now),
         certificate ? coveredByCertificate(certificate) : undefined,
+        // "Can now be published": a certificate covering it was approved after the draft was
+        // last touched (a draft kept back on purpose is not announced again and again).
+        options.approvedSinceEdit
+          ? sql`exists (select 1 from ${certificates} where ${certificates.status} = 'approved'
+              and ${certificates.decidedAt} > ${products.updatedAt}
+              and ${coveredByCertificate(certificates)})`
+          : undefined,
       ),
     )
     .orderBy(asc(products.titleAr))

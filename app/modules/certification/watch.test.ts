@@ -33,7 +33,11 @@ const minute = 60 * 1000
 /** A cooperative whose honey may be sold (ONSSA, without expiry), with its team. */
 async function honeyCooperative() {
   const team = await createCooperativeWithTeam(db)
-  await createCertificate(db, { cooperativeId: team.cooperative.id, type: 'onssa' })
+  await createCertificate(db, {
+    cooperativeId: team.cooperative.id,
+    type: 'onssa',
+    decidedAt: new Date(Date.now() - 300 * day),
+  })
   return team
 }
 
@@ -360,7 +364,16 @@ describe('publishing the drafts a certificate allows', () => {
     const ready = await createProduct(db, {
       cooperativeId: team.cooperative.id,
       status: 'draft',
+      titleAr: 'أ عسل',
       titleFr: 'Miel prêt',
+      claims: ['organic'],
+    })
+    // Also covered, but edited after the approval: kept back on purpose, not announced.
+    const keptBack = await createProduct(db, {
+      cooperativeId: team.cooperative.id,
+      status: 'draft',
+      titleAr: 'ب عسل',
+      titleFr: 'Miel en attente',
       claims: ['organic'],
     })
     const notReady = await createProduct(db, {
@@ -368,13 +381,23 @@ describe('publishing the drafts a certificate allows', () => {
       status: 'draft',
       claims: ['halal'],
     })
+    const approvedAt = new Date(Date.now() - day)
     const certificate = await createCertificate(db, {
       cooperativeId: team.cooperative.id,
       type: 'organic',
-      productIds: [ready.id],
+      productIds: [ready.id, keptBack.id],
+      decidedAt: approvedAt,
       expiresAt: new Date(Date.now() + 400 * day),
     })
-    return { ...team, ready, notReady, certificate }
+    await db
+      .update(products)
+      .set({ updatedAt: new Date(approvedAt.getTime() - day) })
+      .where(eq(products.id, ready.id))
+    await db
+      .update(products)
+      .set({ updatedAt: new Date(approvedAt.getTime() + minute) })
+      .where(eq(products.id, keptBack.id))
+    return { ...team, ready, keptBack, notReady, certificate }
   }
 
   const post = (slug: string, cookie: string, productIds: string[]) =>
@@ -389,7 +412,7 @@ describe('publishing the drafts a certificate allows', () => {
     )
 
   test('the page lists the ready drafts and changes nothing; the dashboard counts them for managers', async () => {
-    const { cooperative, manager, member, ready, certificate } = await setting()
+    const { cooperative, manager, member, ready, keptBack, certificate } = await setting()
     const cookie = await loginAs(manager)
     for (const query of ['', `?certificate=${certificate.id}`]) {
       const page = await call(
@@ -402,6 +425,7 @@ describe('publishing the drafts a certificate allows', () => {
       )
       expect(dataOf<{ drafts: unknown[] }>(page).drafts).toEqual([
         { id: ready.id, title: 'Miel prêt' },
+        { id: keptBack.id, title: 'Miel en attente' },
       ])
     }
     expect(await statusOfProduct(ready.id)).toBe('draft')
@@ -425,7 +449,7 @@ describe('publishing the drafts a certificate allows', () => {
   })
 
   test('only a manager of the cooperative publishes, and only drafts the gate lets on sale', async () => {
-    const { cooperative, manager, member, ready, notReady } = await setting()
+    const { cooperative, manager, member, ready, keptBack, notReady } = await setting()
     const other = await honeyCooperative()
     const foreignDraft = await createProduct(db, {
       cooperativeId: other.cooperative.id,
@@ -456,7 +480,9 @@ describe('publishing the drafts a certificate allows', () => {
     // Still missing its certificate, or someone else's: untouched.
     expect(await statusOfProduct(notReady.id)).toBe('draft')
     expect(await statusOfProduct(foreignDraft.id)).toBe('draft')
-    expect(await publishableDrafts(cooperative.id, new Date())).toEqual([])
+    expect((await publishableDrafts(cooperative.id, new Date())).map((p) => p.id)).toEqual([
+      keptBack.id,
+    ])
   })
 })
 
