@@ -28,9 +28,14 @@ export function GateReasons({ reasons, slug }: { reasons: GateReasonView[]; slug
                 certificate: reason.typeName,
                 date: reason.date ?? '',
               })}{' '}
-              <Link to={`/coop/${slug}/certificates/new?type=${reason.type}`}>
-                {t('gate.uploadLink')}
-              </Link>
+              {reason.state === 'pending' ? (
+                // Sent already: nothing to send again, only the association's review to wait for.
+                <Link to={`/coop/${slug}/certificates`}>{t('certWatch.pendingLink')}</Link>
+              ) : (
+                <Link to={`/coop/${slug}/certificates/new?type=${reason.type}`}>
+                  {t('gate.uploadLink')}
+                </Link>
+              )}
             </>
           ) : reason.kind === 'blocked' ? (
             t('gate.blocked', { reason: reason.reason ?? '', date: reason.date ?? '' })

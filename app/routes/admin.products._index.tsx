@@ -5,7 +5,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Ban } from 'lucide-react'
+import { Ban, CheckCircle2, EyeOff } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -14,10 +14,13 @@ import { requireAssociationRole } from '#app/modules/auth/guards.server.ts'
 import { toastCookie } from '#app/modules/auth/session.server.ts'
 import { listRecentlyPublishedProducts } from '#app/modules/catalog/moderation.server.ts'
 import { setProductBlock } from '#app/modules/catalog/products.server.ts'
+import { certificationTypeNames, viewReasons } from '#app/modules/catalog/views.server.ts'
+import { explainProducts, purchasableProductIds } from '#app/modules/certification/gate.server.ts'
 import { localized } from '#app/modules/i18n/config.ts'
 import { formatDate } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
+import { serverNow } from '#app/utils/clock.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 const productId = z.uuid({ error: 'errors.invalid' })
@@ -40,6 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAssociationRole(request, ['reviewer', 'admin'])
   const { t, language } = await getTranslator(request)
   const rows = await listRecentlyPublishedProducts(100)
+  const ids = rows.map((r) => r.id)
+  const now = serverNow()
+  // Whether a customer can buy it is the gate's answer; the reasons only explain a "no".
+  const [onSale, reasons, names] = await Promise.all([
+    purchasableProductIds(ids, now),
+    explainProducts(ids, now),
+    certificationTypeNames(language),
+  ])
   return {
     noIndex: true,
     title: t('moderation.metaTitle'),
@@ -51,6 +62,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
       publishedAt: p.publishedAt ? formatDate(p.publishedAt, language) : null,
       blockedAt: p.blockedAt ? formatDate(p.blockedAt, language) : null,
       blockedReason: p.blockedReason,
+      onSale: onSale.has(p.id),
+      offSaleBecause: onSale.has(p.id)
+        ? []
+        : viewReasons(reasons.get(p.id) ?? [], names, language).map((r) =>
+            r.kind === 'certificate'
+              ? t(`moderation.why.${r.state}`, { certificate: r.typeName, date: r.date ?? '' })
+              : r.kind === 'cooperative_inactive'
+                ? t('moderation.why.cooperative_inactive', {
+                    status: t(`cooperativeStatus.${r.status}`),
+                  })
+                : t(`moderation.why.${r.kind}`),
+          ),
     })),
   }
 }
@@ -108,12 +131,32 @@ export default function ProductModeration() {
                       : null}
                   </p>
                 </div>
-                {p.blockedAt ? (
-                  <p className="flex items-center gap-1 font-semibold text-danger">
-                    <Ban aria-hidden size={20} />
-                    {t('moderation.blockedOn', { date: p.blockedAt })}
-                  </p>
-                ) : null}
+                <div className="flex flex-col gap-1">
+                  {p.onSale ? (
+                    <p
+                      data-sale="on"
+                      className="flex items-center gap-1 self-start rounded-full bg-olive-light px-3 py-1 text-sm font-semibold text-olive"
+                    >
+                      <CheckCircle2 aria-hidden size={18} />
+                      {t('moderation.onSale')}
+                    </p>
+                  ) : (
+                    <p
+                      data-sale="off"
+                      className="flex items-center gap-1 self-start rounded-full bg-sand-dark px-3 py-1 text-sm font-semibold text-ink"
+                    >
+                      <EyeOff aria-hidden size={18} />
+                      {t('moderation.offSale')}
+                      {p.offSaleBecause.length ? ` — ${p.offSaleBecause.join('، ')}` : null}
+                    </p>
+                  )}
+                  {p.blockedAt ? (
+                    <p className="flex items-center gap-1 font-semibold text-danger">
+                      <Ban aria-hidden size={20} />
+                      {t('moderation.blockedOn', { date: p.blockedAt })}
+                    </p>
+                  ) : null}
+                </div>
               </div>
               <FormError error={own?.formError} />
               {p.blockedAt ? (

@@ -12,6 +12,7 @@ import { localized } from '#app/modules/i18n/config.ts'
 import { formatDate } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { shareImageOf, siteShareImage } from '#app/modules/media/image-urls.ts'
+import { serverNow } from '#app/utils/clock.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, language } = await getTranslator(request)
   const row = await getPublicCertificate(params.id ?? '')
   if (!row) throw new Response('Not found', { status: 404 })
-  const state = certificateState(row)
+  const state = certificateState(row, serverNow())
   const typeName = localized(row, 'typeName', language)
   // Only the fields the page shows: nothing about storage, files or reviewers leaves here.
   const certificate = {
@@ -43,6 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     expiresAt: row.expiresAt ? formatDate(row.expiresAt, language) : null,
     approvedAt: row.approvedAt ? formatDate(row.approvedAt, language) : null,
     decidedAt: row.decidedAt ? formatDate(row.decidedAt, language) : null,
+    endedOn:
+      state === 'expired' && row.expiresAt
+        ? formatDate(row.expiresAt, language)
+        : state !== 'approved' && row.decidedAt
+          ? formatDate(row.decidedAt, language)
+          : null,
   }
   const origin = publicOrigin()
   const path = `/certificates/${row.id}`
@@ -97,8 +104,7 @@ function StatusSeal({ certificate: c }: { certificate: Certificate }) {
       : c.state === 'suspended'
         ? ShieldAlert
         : ShieldX
-  const since =
-    c.state === 'expired' ? c.expiresAt : c.state === 'approved' ? c.approvedAt : c.decidedAt
+  const since = c.state === 'approved' ? c.approvedAt : c.endedOn
   return (
     <div
       className={`flex items-center gap-4 rounded-2xl border-2 p-5 ${
@@ -143,14 +149,22 @@ export default function CertificateVerification() {
         ? t('verify.validFromTo', { from: c.issuedAt, to: c.expiresAt })
         : t('verify.validFromNoExpiry', { from: c.issuedAt }),
     },
-    ...(c.approvedAt
-      ? [
+    // Verified is said only of a certificate in force; otherwise, when it stopped being so.
+    ...(c.state === 'approved'
+      ? c.approvedAt
+        ? [
+            {
+              label: t('verify.verifiedLabel'),
+              value: t('verify.verifiedOn', { date: c.approvedAt }),
+            },
+          ]
+        : []
+      : [
           {
-            label: t('verify.verifiedLabel'),
-            value: t('verify.verifiedOn', { date: c.approvedAt }),
+            label: t('verify.statusLabel'),
+            value: t(`verify.stateOn.${c.state}`, { date: c.endedOn ?? '' }),
           },
-        ]
-      : []),
+        ]),
   ]
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-10">

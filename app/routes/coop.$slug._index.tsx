@@ -10,8 +10,15 @@ import {
   HandHeart,
 } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
+import { ExpiryWarnings, ReadyToPublish } from '#app/components/certificate-warnings.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
+import { certificationTypeNames } from '#app/modules/catalog/views.server.ts'
+import {
+  expiryWarnings,
+  publishableDrafts,
+  viewExpiryWarnings,
+} from '#app/modules/certification/watch.server.ts'
 import { formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { balancesOf } from '#app/modules/money/balances.server.ts'
@@ -25,12 +32,21 @@ export const meta: MetaFunction<typeof loader> = pageMeta
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireCooperativeMember(request, params.slug)
   const { t, language } = await getTranslator(request)
-  const [counts, balances] = await Promise.all([
+  const now = serverNow()
+  const manager = scope.role === 'manager'
+  const [counts, balances, warnings, names, ready] = await Promise.all([
     cooperativeOrderCounts(scope.cooperative.id),
     // Every member may see the balances (ADR 016); the lines behind them are for managers.
-    balancesOf(db, scope.cooperative.id, serverNow()),
+    balancesOf(db, scope.cooperative.id, now),
+    expiryWarnings(scope.cooperative.id, now),
+    certificationTypeNames(language),
+    manager
+      ? publishableDrafts(scope.cooperative.id, now, { approvedSinceEdit: true })
+      : Promise.resolve([]),
   ])
   return {
+    warnings: viewExpiryWarnings(warnings, names, language),
+    readyToPublish: ready.length,
     newOrders: counts.new,
     available: formatMoney(balances.availableCentimes, language),
     noIndex: true,
@@ -51,7 +67,8 @@ const tiles = [
 ] as const
 
 export default function CooperativeDashboard() {
-  const { cooperative, role, newOrders, available } = useLoaderData<typeof loader>()
+  const { cooperative, role, newOrders, available, warnings, readyToPublish } =
+    useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <main id="main">
@@ -59,6 +76,10 @@ export default function CooperativeDashboard() {
       <p className="mt-1 mb-6 text-ink-soft">
         {t('coop.youAre', { role: t(`membershipRole.${role}`) })}
       </p>
+      <div className="mb-6 flex flex-col gap-4 empty:hidden">
+        <ReadyToPublish count={readyToPublish} slug={cooperative.slug} />
+        <ExpiryWarnings warnings={warnings} slug={cooperative.slug} canAct={role === 'manager'} />
+      </div>
       <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3">
         {tiles.map(({ key, Icon, path }) => (
           <li key={key}>

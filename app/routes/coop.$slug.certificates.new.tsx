@@ -6,6 +6,7 @@ import {
   redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { FileField } from '#app/components/cooperative-form.tsx'
@@ -15,7 +16,10 @@ import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
 import { toastCookie } from '#app/modules/auth/session.server.ts'
 import { certificationTypeNames } from '#app/modules/catalog/views.server.ts'
 import { listCooperativeProductTitles } from '#app/modules/catalog/titles.server.ts'
-import { submitCertificate } from '#app/modules/certification/certificates.server.ts'
+import {
+  certificationTypeRules,
+  submitCertificate,
+} from '#app/modules/certification/certificates.server.ts'
 import { maxEvidenceFiles } from '#app/modules/certification/limits.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { readUploadForm } from '#app/modules/media/upload-form.server.ts'
@@ -33,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     noIndex: true,
     title: t('newCertificate.metaTitle'),
     types: await certificationTypeNames(language),
+    rules: await certificationTypeRules(),
     products: await listCooperativeProductTitles(scope.cooperative.id, language),
     preselected: type && (certificationCodes as readonly string[]).includes(type) ? type : '',
   }
@@ -132,11 +137,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NewCertificatePage() {
-  const { types, products, preselected } = useLoaderData<typeof loader>()
+  const { types, rules, products, preselected } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const { t } = useTranslation()
   const errors = reply?.fieldErrors ?? {}
   const values = reply?.values ?? {}
+  const [type, setType] = useState<string>(values.type ?? preselected)
+  // Only the scopes the chosen type allows are offered (ONSSA: the whole cooperative).
+  const allowed = rules[type]?.scope ?? 'either'
+  const chosenProducts = new Set((values.productIds ?? '').split(',').filter(Boolean))
   return (
     <main id="main" className="flex flex-col gap-6">
       <h1 className="text-3xl font-semibold">{t('newCertificate.title')}</h1>
@@ -151,7 +160,8 @@ export default function NewCertificatePage() {
         <SelectField
           label={t('newCertificate.type')}
           name="type"
-          defaultValue={values.type ?? preselected}
+          value={type}
+          onChange={(event) => setType(event.currentTarget.value)}
           error={errors.type}
           required
         >
@@ -206,32 +216,52 @@ export default function NewCertificatePage() {
         </div>
         <fieldset className="flex flex-col gap-2">
           <legend className="font-semibold">{t('newCertificate.scope')}</legend>
-          <label className="flex min-h-12 items-center gap-3">
-            <input
-              type="radio"
-              name="scope"
-              value="cooperative"
-              className="size-6"
-              defaultChecked={(values.scope ?? 'cooperative') === 'cooperative'}
-            />
-            {t('newCertificate.scopeCooperative')}
-          </label>
-          <label className="flex min-h-12 items-center gap-3">
-            <input
-              type="radio"
-              name="scope"
-              value="products"
-              className="size-6"
-              defaultChecked={values.scope === 'products'}
-            />
-            {t('newCertificate.scopeProducts')}
-          </label>
+          {allowed === 'cooperative' ? (
+            <>
+              <input type="hidden" name="scope" value="cooperative" />
+              <p>{t('newCertificate.scopeFixedCooperative')}</p>
+            </>
+          ) : allowed === 'product' ? (
+            <>
+              <input type="hidden" name="scope" value="products" />
+              <p>{t('newCertificate.scopeFixedProducts')}</p>
+            </>
+          ) : (
+            <>
+              <label className="flex min-h-12 items-center gap-3">
+                <input
+                  type="radio"
+                  name="scope"
+                  value="cooperative"
+                  className="size-6"
+                  defaultChecked={(values.scope ?? 'cooperative') === 'cooperative'}
+                />
+                {t('newCertificate.scopeCooperative')}
+              </label>
+              <label className="flex min-h-12 items-center gap-3">
+                <input
+                  type="radio"
+                  name="scope"
+                  value="products"
+                  className="size-6"
+                  defaultChecked={values.scope === 'products'}
+                />
+                {t('newCertificate.scopeProducts')}
+              </label>
+            </>
+          )}
           <FieldError error={errors.scope} />
-          {products.length ? (
-            <div className="ms-8 flex flex-col gap-1">
+          {products.length && allowed !== 'cooperative' ? (
+            <div className={`flex flex-col gap-1 ${allowed === 'either' ? 'ms-8' : ''}`}>
               {products.map((p) => (
                 <label key={p.id} className="flex min-h-12 items-center gap-3">
-                  <input type="checkbox" name="productIds" value={p.id} className="size-6" />
+                  <input
+                    type="checkbox"
+                    name="productIds"
+                    value={p.id}
+                    className="size-6"
+                    defaultChecked={chosenProducts.has(p.id)}
+                  />
                   {p.title}
                 </label>
               ))}

@@ -19,7 +19,10 @@ import {
   action as editAction,
   loader as editLoader,
 } from '#app/routes/coop.$slug.products.$productId.tsx'
-import { action as newCertificateAction } from '#app/routes/coop.$slug.certificates.new.tsx'
+import {
+  action as newCertificateAction,
+  loader as newCertificateLoader,
+} from '#app/routes/coop.$slug.certificates.new.tsx'
 import { loader as certificatesLoader } from '#app/routes/coop.$slug.certificates._index.tsx'
 import { loader as productPageLoader } from '#app/routes/products.$slug.tsx'
 import { call, dataOf, loginAs, makeRequest, statusOf } from '#tests/helpers.ts'
@@ -435,18 +438,40 @@ describe('certificates sent by cooperatives', () => {
     })
     expect(statusOf(backwards)).toBe(400)
     expect(dataOf<Reply>(backwards).fieldErrors.expiresAt).toBe(
-      'The expiry date must come after the date of issue.',
+      'Type an expiry date after the date of issue.',
     )
     expect(
       statusOf(await send(cooperative.slug, cookie, { ...base, issuedAt: '2025-02-30' })),
     ).toBe(400)
     const wrongScope = await send(cooperative.slug, cookie, base)
     expect(statusOf(wrongScope)).toBe(400)
-    expect(dataOf<Reply>(wrongScope).fieldErrors.scope).toBeTruthy()
+    // Said as what to do, not only as what is wrong.
+    expect(dataOf<Reply>(wrongScope).fieldErrors.scope).toBe(
+      'Choose the products it covers: this kind of certificate is given product by product.',
+    )
     expect(statusOf(await send(cooperative.slug, cookie, { ...base, type: 'onssa' }, false))).toBe(
       400,
     )
     expect(await db.select().from(certificates)).toHaveLength(0)
+  })
+
+  test('the form knows which scopes each type allows (ONSSA: the whole cooperative)', async () => {
+    const { cooperative, manager } = await createCooperativeWithTeam(db)
+    const form = await call(
+      newCertificateLoader,
+      makeRequest(`/coop/${cooperative.slug}/certificates/new?type=onssa`, {
+        cookie: await loginAs(manager),
+      }),
+      { slug: cooperative.slug },
+    )
+    const { rules, preselected } = dataOf<{
+      rules: Record<string, { scope: string }>
+      preselected: string
+    }>(form)
+    expect(preselected).toBe('onssa')
+    expect(rules.onssa?.scope).toBe('cooperative')
+    expect(rules.cosmetic_reg?.scope).toBe('product')
+    expect(rules.halal?.scope).toBe('either')
   })
 })
 

@@ -21,6 +21,14 @@ import {
 import { type SessionUser } from '#app/modules/auth/session.server.ts'
 import { emailManagers, emailReviewers } from '#app/modules/cooperatives/notify.server.ts'
 import { deleteDocument, readDocument, storeDocument } from '#app/modules/media/documents.server.ts'
+import { localized } from '#app/modules/i18n/config.ts'
+import { serverNow } from '#app/utils/clock.server.ts'
+import { publicOrigin } from '#app/utils/origin.server.ts'
+import { publishableDrafts } from './watch.server.ts'
+
+function appLink(path: string) {
+  return `${publicOrigin()}${path}`
+}
 
 /**
  * The certificate state machine, as data. "Expired" is not a status: it is read from
@@ -65,6 +73,25 @@ export type CertificateSubmission = {
   productIds: string[]
   issuedAt: Date
   expiresAt: Date | null
+}
+
+/** What each certification type allows: its scope (the form offers only that) and expiry. */
+export async function certificationTypeRules(): Promise<
+  Record<string, { scope: 'cooperative' | 'product' | 'either'; hasExpiry: boolean }>
+> {
+  const rows = await db
+    .select({
+      code: certificationTypes.code,
+      scope: certificationTypes.scope,
+      hasExpiry: certificationTypes.hasExpiry,
+    })
+    .from(certificationTypes)
+  return Object.fromEntries(
+    rows.map((r) => [
+      r.code,
+      { scope: r.scope as 'cooperative' | 'product' | 'either', hasExpiry: r.hasExpiry },
+    ]),
+  )
 }
 
 async function typeRules(type: string) {
@@ -296,15 +323,39 @@ export async function decideCertificate(input: {
       requestId: input.requestId,
     })
     const [cooperative] = await tx
-      .select({ displayName: cooperatives.displayName })
+      .select({ displayName: cooperatives.displayName, slug: cooperatives.slug })
       .from(cooperatives)
       .where(eq(cooperatives.id, current.cooperativeId))
-    await emailManagers(tx, current.cooperativeId, 'certificateDecision', {
+    const slug = cooperative?.slug ?? ''
+    // After an approval, the drafts it covers that may now be sold: one link to publish them.
+    const drafts =
+      rule.to === 'approved'
+        ? await publishableDrafts(
+            current.cooperativeId,
+            serverNow(),
+            { certificateId: current.id },
+            tx,
+          )
+        : []
+    await emailManagers(tx, current.cooperativeId, 'certificateDecision', (t, language) => ({
       cooperative: cooperative?.displayName ?? '',
       number: current.number,
-      decision: input.decision,
-      note: note ?? '',
-    })
+      decision: t(`certificateMail.decision.${input.decision}`),
+      details: [
+        note ? t('certificateMail.note', { note }) : null,
+        drafts.length
+          ? t('certificateMail.drafts', {
+              count: drafts.length,
+              products: drafts.map((p) => `- ${localized(p, 'title', language)}`).join('\n'),
+              link: appLink(`/coop/${slug}/products/publish?certificate=${current.id}`),
+            })
+          : null,
+      ]
+        .filter(Boolean)
+        .map((paragraph) => `${paragraph}\n\n`)
+        .join(''),
+      link: appLink(`/coop/${slug}/certificates#certificate-${current.id}`),
+    }))
   })
 }
 

@@ -98,10 +98,32 @@ export async function purchasableProductIds(productIds: string[], at?: Date): Pr
   return new Set(rows.map((r) => r.id))
 }
 
+/** Rules 2 and 3: publishing would put the product on sale, whatever its current status. */
+export function publishable(at?: Date): SQL {
+  return sql`(${cooperativeActive()} and ${certificationsSatisfied(at)})`
+}
+
+/**
+ * The products a certificate speaks for: those that need its type (their category's
+ * requirement or their claim), over the whole cooperative or the products it names.
+ */
+export function coveredByCertificate(certificate: {
+  id: string | typeof certificates.id
+  type: string | typeof certificates.type
+  scope: string | typeof certificates.scope
+  cooperativeId: string | typeof certificates.cooperativeId
+}): SQL {
+  return sql`(${products.cooperativeId} = ${certificate.cooperativeId}
+    and ${products.badges} @> array[${certificate.type}]::text[]
+    and (${certificate.scope} = 'cooperative' or exists (
+      select 1 from ${certificateProducts} cp where cp.certificate_id = ${certificate.id} and cp.product_id = ${products.id}
+    )))`
+}
+
 /** Whether publishing is allowed: rules 2 and 3, whatever the product's current status. */
 export async function canBePublished(productId: string, at?: Date): Promise<boolean> {
   const [row] = await db
-    .select({ ok: sql<boolean>`${cooperativeActive()} and ${certificationsSatisfied(at)}` })
+    .select({ ok: sql<boolean>`${publishable(at)}` })
     .from(products)
     .where(eq(products.id, productId))
   return Boolean(row?.ok)

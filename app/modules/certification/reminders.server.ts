@@ -8,6 +8,15 @@ export const reminderDays = [60, 30, 7] as const
 
 const day = 24 * 3600 * 1000
 
+export type ReminderThreshold = (typeof reminderDays)[number]
+
+/** The closest threshold reached this many days before expiry (none past 60 days or after it). */
+export function reminderThreshold(daysLeft: number): ReminderThreshold | undefined {
+  if (daysLeft <= 0) return undefined
+  const due = reminderDays.filter((d) => daysLeft <= d)
+  return due[due.length - 1]
+}
+
 /**
  * E-mail the managers of cooperatives whose approved certificates expire within 60, 30 or
  * 7 days. Each reminder goes out once per expiry date (a later reminder that is already
@@ -39,9 +48,9 @@ export async function sendCertificateReminders(now: Date = new Date()): Promise<
   for (const certificate of soon) {
     const expiresAt = certificate.expiresAt!
     const daysLeft = (expiresAt.getTime() - now.getTime()) / day
-    const due = reminderDays.filter((d) => daysLeft <= d)
-    const threshold = due[due.length - 1]
+    const threshold = reminderThreshold(daysLeft)
     if (threshold === undefined) continue
+    const due = reminderDays.filter((d) => d >= threshold)
     const wrote = await db.transaction(async (tx) => {
       // Claim every due threshold at once: whoever inserts the closest one sends the e-mail.
       const claimed = await tx

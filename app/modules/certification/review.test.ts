@@ -30,6 +30,7 @@ import { loader as fileLoader } from '#app/routes/certificate-files.$id.ts'
 import { loader as verifyLoader } from '#app/routes/certificates.$id.tsx'
 import { call, dataOf, headersOf, loginAs, makeRequest, statusOf } from '#tests/helpers.ts'
 import { pdfFile } from '#tests/files.ts'
+import ar from '#app/locales/ar/common.json'
 import { type CertificateSubmission, submitCertificate } from './certificates.server.ts'
 import { purchasableProductIds } from './gate.server.ts'
 
@@ -260,11 +261,14 @@ describe('deciding', () => {
     })
     expect(audit).toEqual(expect.arrayContaining(['certificate.submitted', 'certificate.approve']))
     expect(mails.map((m) => m.recipient)).toEqual([manager.email])
+    // In the manager's language (Arabic by default), with no empty note and a link.
     expect(mails[0]?.data).toMatchObject({
       cooperative: cooperative.displayName,
       number: 'FT-2025-0042',
-      decision: 'approve',
+      decision: ar.certificateMail.decision.approve,
     })
+    expect(mails[0]?.body).not.toMatch(/approve|ملاحظة/)
+    expect(mails[0]?.body).toContain(`/coop/${cooperative.slug}/certificates#certificate-${id}`)
     // Once approved, only suspension and revocation remain.
     const again = await call(
       reviewLoader,
@@ -328,7 +332,8 @@ describe('deciding', () => {
     expect(audit).toContain('certificate.reject')
     expect(mails).toHaveLength(1)
     expect(mails[0]).toMatchObject({ recipient: manager.email })
-    expect(mails[0]?.data).toMatchObject({ decision: 'reject', note })
+    expect(mails[0]?.data).toMatchObject({ decision: ar.certificateMail.decision.reject })
+    expect(mails[0]?.body).toContain(`ملاحظة الجمعية: ${note}`)
   })
 
   test('suspend, reinstate and revoke move the status, each recorded, audited and e-mailed', async () => {
@@ -370,7 +375,10 @@ describe('deciding', () => {
       })
       expect(audit).toContain(`certificate.${step.intent}`)
       expect(mails.at(-1)).toMatchObject({ recipient: manager.email })
-      expect(mails.at(-1)?.data).toMatchObject({ decision: step.intent })
+      expect(mails.at(-1)?.data).toMatchObject({
+        decision:
+          ar.certificateMail.decision[step.intent as keyof typeof ar.certificateMail.decision],
+      })
     }
     expect((await trail(id)).mails).toHaveLength(3)
 

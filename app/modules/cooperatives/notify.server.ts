@@ -2,14 +2,20 @@ import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { memberships } from '#db/schema/cooperatives.ts'
 import { userRoles, users } from '#db/schema/identity.ts'
 import { type Queryable } from '#app/utils/db.server.ts'
+import { isLanguage, type Language } from '#app/modules/i18n/config.ts'
+import { type Translate, translatorFor } from '#app/modules/i18n/i18n.server.ts'
 import { type EmailTemplate, enqueueEmail } from '#app/modules/notifications/outbox.server.ts'
+
+/** Template values, or a function giving them in each recipient's language. */
+export type EmailData =
+  Record<string, string> | ((t: Translate, language: Language) => Record<string, string>)
 
 /** E-mail every manager of a cooperative, each in her own language. */
 export async function emailManagers(
   tx: Queryable,
   cooperativeId: string,
   template: EmailTemplate,
-  data: Record<string, string>,
+  data: EmailData,
 ) {
   const managers = await tx
     .select({ email: users.email, name: users.name, locale: users.locale })
@@ -23,11 +29,13 @@ export async function emailManagers(
       ),
     )
   for (const manager of managers) {
+    const language: Language = isLanguage(manager.locale) ? manager.locale : 'ar'
+    const values = typeof data === 'function' ? data(await translatorFor(language), language) : data
     await enqueueEmail(tx, {
       to: manager.email,
       locale: manager.locale,
       template,
-      data: { ...data, name: manager.name },
+      data: { ...values, name: manager.name },
     })
   }
 }
