@@ -11,7 +11,7 @@ import {
   listCooperativeCertificates,
 } from '#app/modules/certification/certificates.server.ts'
 import { expiryWarnings, viewExpiryWarnings } from '#app/modules/certification/watch.server.ts'
-import { formatDate } from '#app/modules/i18n/format.ts'
+import { formatDate, formatList } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { serverNow } from '#app/utils/clock.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         expiresAt: c.expiresAt ? formatDate(c.expiresAt, language) : null,
         decisionNote: c.decisionNote,
         products: c.productTitles ?? [],
+        productList: formatList(c.productTitles ?? [], language),
       }
     }),
   }
@@ -118,9 +119,7 @@ export default function CertificatesPage() {
               </p>
             )}
             {c.products.length ? (
-              <p className="text-sm">
-                {t('certificates.covers', { products: c.products.join('، ') })}
-              </p>
+              <p className="text-sm">{t('certificates.covers', { products: c.productList })}</p>
             ) : null}
             {c.decisionNote ? (
               <p className="text-sm font-semibold">

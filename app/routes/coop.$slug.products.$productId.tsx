@@ -40,6 +40,8 @@ import {
 } from '#app/modules/catalog/products.server.ts'
 import { certificationTypeNames, viewReasons } from '#app/modules/catalog/views.server.ts'
 import { listMakers } from '#app/modules/cooperatives/makers.server.ts'
+import { defaultLanguage, isLanguage } from '#app/modules/i18n/config.ts'
+import { monthName as formatMonthName } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { imageUrl } from '#app/modules/media/image-urls.ts'
 import { readUploadForm } from '#app/modules/media/upload-form.server.ts'
@@ -242,8 +244,9 @@ export default function EditProductPage() {
   const { t, i18n } = useTranslation()
   const errors = (reply?.fieldErrors ?? {}) as Record<string, string>
   const values = { ...saved, ...((reply?.values ?? {}) as Record<string, string>) }
+  // The Moroccan month names in Arabic, as everywhere (app/modules/i18n/format.ts).
   const monthName = (m: number) =>
-    new Intl.DateTimeFormat(i18n.language, { month: 'long' }).format(new Date(2026, m - 1, 15))
+    formatMonthName(m, isLanguage(i18n.language) ? i18n.language : defaultLanguage)
   const kind = product.kind
   // After a refused save, every variant row as it was typed (not as it was loaded).
   const typedRows = reply && 'variantRows' in reply ? (reply.variantRows as VariantFormRow[]) : null
