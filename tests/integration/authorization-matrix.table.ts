@@ -312,6 +312,10 @@ export const matrix: Record<string, Probe[]> = {
   'coop.$slug.products.new.tsx': [
     { ...coopA('/products/new'), loader: managerOfA(200), action: managerOfA(400) },
   ],
+  // Opening the page publishes nothing; an empty choice is refused with its message.
+  'coop.$slug.products.publish.tsx': [
+    { ...coopA('/products/publish'), loader: managerOfA(200), action: managerOfA(400) },
+  ],
   'coop.$slug.profile.tsx': [
     { ...coopA('/profile'), loader: memberOfA(), action: managerOfA(400) },
   ],
