@@ -186,13 +186,17 @@ function listingParts(query: CatalogQuery, at?: Date) {
   if (query.cooperativeId) conditions.push(sql`${products.cooperativeId} = ${query.cooperativeId}`)
   if (query.excludeProductId) conditions.push(sql`${products.id} <> ${query.excludeProductId}`)
   if (query.categoryIds) conditions.push(sql`${products.categoryId} in ${ids(query.categoryIds)}`)
+  // Each query built once per statement (a scalar subquery is an init plan): the fuzzy one
+  // reads the vocabulary, and in a select list it would otherwise be rebuilt for every row.
+  const exactQuery = sql`(select taawun_search_query(${q}))`
+  const fuzzyQuery = sql`(select taawun_fuzzy_query(${q}))`
   const match = {
-    exact: sql`${products.searchDocument} @@ taawun_search_query(${q})`,
-    fuzzy: sql`${products.searchDocument} @@ taawun_fuzzy_query(${q})`,
+    exact: sql`${products.searchDocument} @@ ${exactQuery}`,
+    fuzzy: sql`${products.searchDocument} @@ ${fuzzyQuery}`,
   }
   const rank = {
-    exact: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, taawun_search_query(${q}))`,
-    fuzzy: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, taawun_fuzzy_query(${q}))`,
+    exact: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, ${exactQuery})`,
+    fuzzy: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, ${fuzzyQuery})`,
   }
   return { q, searching, gate, conditions, match, rank }
 }
