@@ -37,6 +37,15 @@ describe('factText', () => {
       { key: 'careNotes', text: 'À la main', lang: 'fr' },
     ])
   })
+
+  test('a best-before day is shown in the reader\'s language, with the Moroccan month in Arabic', () => {
+    expect(factsFor({ bestBefore: '2028-09-22' }, 'ar')).toEqual([
+      { key: 'bestBefore', text: '22 شتنبر 2028', lang: 'ar' },
+    ])
+    expect(factsFor({ bestBefore: '2028-09-22' }, 'fr')).toEqual([
+      { key: 'bestBefore', text: '22 septembre 2028', lang: 'fr' },
+    ])
+  })
 })
 
 async function ownProduct() {

@@ -23,7 +23,7 @@ import {
 } from '#app/modules/catalog/storefront.server.ts'
 import { contactLinks } from '#app/modules/cooperatives/contact.ts'
 import { isLanguage } from '#app/modules/i18n/config.ts'
-import { formatCalendarDay, formatList, formatMoney } from '#app/modules/i18n/format.ts'
+import { formatList, formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { imageUrl, shareImageOf, siteShareImage } from '#app/modules/media/image-urls.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
@@ -129,14 +129,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })),
       },
     },
-    product: {
-      ...product,
-      variants,
-      // A best-before day is shown in the reader's language, not as typed (2027-09-27).
-      facts: product.facts.bestBefore
-        ? { ...product.facts, bestBefore: formatCalendarDay(product.facts.bestBefore, language) }
-        : product.facts,
-    },
+    product: { ...product, variants },
     contact: contactLinks(product.cooperative.phone, url),
     related: await productCards(related, language, reference),
   }

@@ -4,6 +4,7 @@
 // shown to every reader. The other facts (lot, dimensions, days…) are one value for all.
 import { type Language, supportedLanguages } from '#app/modules/i18n/config.ts'
 import { type FactText, type ProductFacts } from '#db/schema/catalog.ts'
+import { formatCalendarDay } from '#app/modules/i18n/format.ts'
 
 export const localizedFactKeys = ['ingredients', 'material', 'careNotes'] as const
 export type LocalizedFactKey = (typeof localizedFactKeys)[number]
@@ -52,8 +53,13 @@ export function factsFor(facts: ProductFacts, language: Language): FactView[] {
   for (const key of factOrder) {
     const value = facts[key]
     if (value === null || value === undefined) continue
+    // A best-before day is shown in the reader's language, not as typed (2027-09-27).
     const shown =
-      typeof value === 'number' ? { text: String(value), lang: null } : factText(value, language)
+      typeof value === 'number'
+        ? { text: String(value), lang: null }
+        : key === 'bestBefore' && typeof value === 'string'
+          ? { text: formatCalendarDay(value, language), lang: language }
+          : factText(value, language)
     if (shown) views.push({ key, ...shown })
   }
   return views
