@@ -170,6 +170,8 @@ function serve() {
   const port = Number(process.env.PORT ?? 3000)
   const server = app.listen(port, () => {
     logger.info(`Taawun is listening on http://localhost:${port}`)
+    // A parent that started this server with an IPC channel (the end-to-end tests) is told.
+    if (cluster.isPrimary && process.send) process.send({ listening: port })
   })
 
   function shutdown() {

@@ -44,23 +44,29 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       SESSION_SECRET: 'e2e-secret',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
   child.stdout?.on('data', (chunk: Buffer) => logs.push(chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()))
   const url = `http://localhost:${port}`
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited early:\n${logs.join('')}`)
-    try {
-      const response = await fetch(`${url}/healthz`)
-      if (response.status === 200 || env.EXPECT_UNHEALTHY) break
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline)
-      throw new Error(`The server did not start in time:\n${logs.join('')}`)
-    await new Promise((r) => setTimeout(r, 250))
+  // The server says when it listens (a message on the IPC channel, server.js): no polling.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The server did not start in time:\n${logs.join('')}`)),
+      120_000,
+    )
+    child.once('message', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    child.once('exit', () => {
+      clearTimeout(timer)
+      reject(new Error(`The server exited early:\n${logs.join('')}`))
+    })
+  })
+  const health = await fetch(`${url}/healthz`)
+  if (health.status !== 200 && !env.EXPECT_UNHEALTHY) {
+    throw new Error(`The server is not healthy (${health.status}):\n${logs.join('')}`)
   }
   return {
     url,
