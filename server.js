@@ -56,6 +56,9 @@ if (workers > 1 && cluster.isPrimary) {
     cluster.fork()
   })
   logger.info(`Taawun runs ${workers} server processes`)
+  // A parent that started this server with an IPC channel (the end-to-end tests) is told
+  // once a worker listens.
+  cluster.once('listening', (_worker, address) => process.send?.({ listening: address.port }))
   const shutdownAll = () => {
     stopping = true
     setTimeout(() => process.exit(0), 8000).unref()
