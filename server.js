@@ -12,12 +12,15 @@ import express from 'express'
 import pino from 'pino'
 import {
   forgetUntrustedForwarding,
+  pagePolicy,
   refuseForeignOrigins,
   refuseResourceData,
   refuseUnknownMethods,
   resourceRoutePatterns,
+  routePatterns,
   settleHeaders,
 } from './server/hardening.js'
+import { keptPages } from './server/page-cache.js'
 import { precompressedStatic } from './server/static.js'
 
 const production = process.env.NODE_ENV === 'production'
@@ -123,19 +126,7 @@ function serve() {
   app.use((req, res, next) => {
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
     if (documentPaths.test(req.path)) return next()
-    const nonce = res.locals.nonce
-    const csp = [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'${production ? '' : " 'unsafe-inline'"}`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      `connect-src 'self'${production ? '' : ' ws:'}`,
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join('; ')
+    const csp = pagePolicy({ inlineScripts: [`'nonce-${res.locals.nonce}'`], production })
     // Vite's development client injects inline scripts without a nonce; report only there.
     res.setHeader(
       production ? 'Content-Security-Policy' : 'Content-Security-Policy-Report-Only',
@@ -157,6 +148,13 @@ function serve() {
     app.use(express.static('build/client', { maxAge: '1h', index: false }))
   }
 
+  // Storefront pages kept for anyone (ADR 020), in production: the development server
+  // reloads the app on every change.
+  if (!viteDevServer) {
+    const paths = routePatterns(build.routes, (route) => route.module?.handle?.keptForAnyone)
+    app.use(keptPages(build.entry.module, { paths, production, logger }))
+  }
+
   app.all(
     '*',
     createRequestHandler({
@@ -166,6 +164,7 @@ function serve() {
         requestId: res.locals.requestId,
         nonce: res.locals.nonce,
         clientIp: req.ip ?? 'unknown',
+        pageTicket: res.locals.pageTicket,
       }),
     }),
   )

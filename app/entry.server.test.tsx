@@ -6,6 +6,7 @@ import { Links, Meta, Scripts, useLoaderData } from '@remix-run/react'
 import { describe, expect, test } from 'vitest'
 import * as entry from '#app/entry.server.tsx'
 import { context } from '#tests/helpers.ts'
+import { findPage, forgetKeptPages } from '#app/utils/page-cache.server.ts'
 
 const words = ['سلة', 'من', 'الدوم', 'منسوجة', 'باليد', 'في', 'تعاونية', 'نسائية', 'بالريف']
 
@@ -155,5 +156,46 @@ describe('validators for pages anyone may be sent alike', () => {
     )
     expect(response.status).toBe(200)
     expect(response.headers.get('etag')).toBeNull()
+  })
+})
+
+describe('pages kept for anyone (ADR 020)', () => {
+  const keeping: ServerBuild = {
+    ...build,
+    routes: {
+      root: {
+        ...build.routes.root!,
+        module: { ...build.routes.root!.module, handle: { keptForAnyone: true } },
+      },
+    },
+  }
+  const render = async (serverBuild: ServerBuild, headers: Record<string, string> = {}) => {
+    const found = await findPage('/', headers)
+    if (!('ticket' in found)) return 'kept'
+    const response = await createRequestHandler(serverBuild)(
+      new Request('http://localhost:3000/', { headers }),
+      context({ nonce: 'nonce-kept-aaaa', requestId: 'request-kept', pageTicket: found.ticket }),
+    )
+    await response.text()
+    return 'rendered'
+  }
+
+  test("are kept when the route says so, without the request's nonce", async () => {
+    forgetKeptPages()
+    expect(await render(build)).toBe('rendered')
+    expect(await render(build)).toBe('rendered')
+    expect(await render(keeping)).toBe('rendered')
+    const found = await findPage('/', {})
+    if (!('page' in found)) throw new Error('expected the page to be kept')
+    const html = found.page.identity.toString('utf8')
+    expect(html).toContain(paragraphs[0])
+    expect(html).not.toContain('nonce-kept-aaaa')
+    expect(found.page.scriptHashes.length).toBeGreaterThan(0)
+  })
+
+  test('are not kept for a signed-in visitor', async () => {
+    forgetKeptPages()
+    expect(await render(keeping, { cookie: 'taawun_session=abc' })).toBe('rendered')
+    expect(await render(keeping, { cookie: 'taawun_session=abc' })).toBe('rendered')
   })
 })

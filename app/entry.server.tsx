@@ -16,27 +16,43 @@ import { defaultLanguage, isLanguage } from '#app/modules/i18n/config.ts'
 import { resources } from '#app/modules/i18n/i18n.server.ts'
 import { getLanguage } from '#app/modules/i18n/i18n.server.ts'
 import '#app/utils/load-context.ts'
+import { impersonalPage, keepPage, pageEtag } from '#app/utils/page-cache.server.ts'
+import { type KeptPageHandle } from '#app/utils/page-handle.ts'
 
 export { startup } from '#app/utils/startup.server.ts'
+// The HTTP server (server.js) looks kept pages up before Remix is asked.
+export { anonymousGet, findPage } from '#app/utils/page-cache.server.ts'
 
 const streamTimeout = 5_000
 
 const sessionCookie = /(?:^|;\s*)(?:__Host-)?taawun_session=[^;]/
 
 /**
- * Pages anyone may be sent alike (a GET answered 200, no session, no cookie being set) are
- * sent whole with a validator: a weak ETag over the page without its per-request nonce and
- * request id, so a visitor who has it gets 304 and no body. The 304 carries no page policy
- * (server/hardening.js): the copy the browser keeps stays with the policy of its own nonce.
+ * Pages anyone may be sent alike (a GET answered 200, no session, no cookie being set, and
+ * either no caching said or "revalidate each time") are sent whole with a validator: a weak
+ * ETag over the page without its per-request nonce and request id, so a visitor who has it
+ * gets 304 and no body. The 304 carries no page policy (server/hardening.js): the copy the
+ * browser keeps stays with the policy of its own nonce.
  */
 function validatable(request: Request, status: number, headers: Headers): boolean {
+  const caching = headers.get('Cache-Control')
   return (
     request.method === 'GET' &&
     status === 200 &&
     !headers.has('Set-Cookie') &&
-    !headers.has('Cache-Control') &&
+    (caching === null || caching === 'private, no-cache') &&
     !sessionCookie.test(request.headers.get('cookie') ?? '')
   )
+}
+
+/** The page's route says it may be kept for anyone, and nobody is signed in (ADR 020). */
+function keptForAnyone(remixContext: EntryContext): boolean {
+  const { matches, loaderData } = remixContext.staticHandlerContext
+  const leaf = matches[matches.length - 1]
+  if (!leaf) return false
+  const handle = remixContext.routeModules[leaf.route.id]?.handle as KeptPageHandle | undefined
+  const root = loaderData.root as { user?: unknown } | undefined
+  return handle?.keptForAnyone === true && !root?.user
 }
 
 function etagOf(body: Buffer, volatile: string[]): string {
@@ -94,8 +110,13 @@ export default async function handleRequest(
             body.on('error', reject)
             body.on('end', () => {
               const page = Buffer.concat(chunks)
-              const etag = etagOf(page, [nonce, loadContext?.requestId ?? ''])
+              const requestId = loadContext?.requestId ?? ''
+              const impersonal = impersonalPage(page.toString('utf8'), nonce, requestId)
+              const etag = impersonal ? pageEtag(impersonal) : etagOf(page, [nonce, requestId])
               responseHeaders.set('ETag', etag)
+              const ticket = loadContext?.pageTicket
+              if (ticket && impersonal && keptForAnyone(remixContext))
+                keepPage(ticket, impersonal, responseHeaders)
               if (ifNoneMatch(request.headers.get('if-none-match'), etag)) {
                 responseHeaders.delete('Content-Type')
                 resolve(new Response(null, { headers: responseHeaders, status: 304 }))

@@ -52,6 +52,14 @@ const resourceSuffix = /\.data$/
 
 /** Full path patterns of the resource routes (routes without a component) of a build. */
 export function resourceRoutePatterns(routes) {
+  return routePatterns(
+    routes,
+    (route) => route.module && !route.module.default && !route.module.ErrorBoundary,
+  )
+}
+
+/** Full path patterns of the routes of a build that `chosen(route)` picks. */
+export function routePatterns(routes, chosen) {
   const fullPath = (route) => {
     const parts = []
     for (let current = route; current; current = routes[current.parentId]) {
@@ -60,7 +68,7 @@ export function resourceRoutePatterns(routes) {
     return parts.join('/')
   }
   return Object.values(routes)
-    .filter((route) => route.module && !route.module.default && !route.module.ErrorBoundary)
+    .filter(chosen)
     .map((route) => {
       const pattern = fullPath(route)
         .split('/')
@@ -124,4 +132,24 @@ export function settleHeaders({ hsts }) {
     }
     next()
   }
+}
+
+/**
+ * The page policy. Scripts come from our origin and, inline, only those named by
+ * `inlineScripts`: the response's nonce (`'nonce-…'`) for a page rendered for this request,
+ * or hashes (`'sha256-…'`) for a kept page sent again (ADR 020), so no nonce is ever reused.
+ */
+export function pagePolicy({ inlineScripts, production }) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${inlineScripts.join(' ')}${production ? '' : " 'unsafe-inline'"}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${production ? '' : ' ws:'}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
 }

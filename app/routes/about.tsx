@@ -8,6 +8,9 @@ import { formatNumber } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { infoPageMeta } from '#app/modules/pages/info-pages.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { type KeptPageHandle } from '#app/utils/page-handle.ts'
+
+export const handle: KeptPageHandle = { keptForAnyone: true }
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

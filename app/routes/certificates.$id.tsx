@@ -15,6 +15,9 @@ import { shareImageOf, siteShareImage } from '#app/modules/media/image-urls.ts'
 import { serverNow } from '#app/utils/clock.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
+import { type KeptPageHandle } from '#app/utils/page-handle.ts'
+
+export const handle: KeptPageHandle = { keptForAnyone: true }
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

@@ -38,7 +38,7 @@ describe('factText', () => {
     ])
   })
 
-  test('a best-before day is shown in the reader\'s language, with the Moroccan month in Arabic', () => {
+  test("a best-before day is shown in the reader's language, with the Moroccan month in Arabic", () => {
     expect(factsFor({ bestBefore: '2028-09-22' }, 'ar')).toEqual([
       { key: 'bestBefore', text: '22 شتنبر 2028', lang: 'ar' },
     ])

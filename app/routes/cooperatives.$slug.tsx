@@ -26,10 +26,11 @@ import {
 } from '#app/modules/media/image-urls.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
+import { type KeptPageHandle } from '#app/utils/page-handle.ts'
 import { type HeaderHandle } from '#app/components/site-header.tsx'
 
 // The page has its own search box: the header shows none (one search box per page).
-export const handle: HeaderHandle = { ownSearch: true }
+export const handle: HeaderHandle & KeptPageHandle = { ownSearch: true, keptForAnyone: true }
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

@@ -28,6 +28,9 @@ import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { imageUrl, shareImageOf, siteShareImage } from '#app/modules/media/image-urls.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { type KeptPageHandle } from '#app/utils/page-handle.ts'
+
+export const handle: KeptPageHandle = { keptForAnyone: true }
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

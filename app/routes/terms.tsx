@@ -6,6 +6,9 @@ import { InfoPage } from '#app/components/info-page.tsx'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { infoPageMeta } from '#app/modules/pages/info-pages.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { type KeptPageHandle } from '#app/utils/page-handle.ts'
+
+export const handle: KeptPageHandle = { keptForAnyone: true }
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

@@ -1,4 +1,5 @@
 import '@remix-run/node'
+import type { PageTicket } from './page-cache.server.ts'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
@@ -8,6 +9,8 @@ declare module '@remix-run/node' {
     nonce: string
     /** The client's address, for rate limits. */
     clientIp: string
+    /** Set when this anonymous page may be kept and sent again (page-cache.server.ts). */
+    pageTicket?: PageTicket
   }
 }
 

@@ -216,6 +216,18 @@ export const productStock = pgTable('product_stock', {
 })
 
 /**
+ * A product's revision (migration 0019): moved, from the catalogue's change sequence, by every
+ * write to its variants (stock, prices, options), so a rendered product page is reused only
+ * while its product's offers are those it showed, and a sale elsewhere leaves it in place.
+ */
+export const productRevisions = pgTable('product_revisions', {
+  productId: uuid('product_id')
+    .primaryKey()
+    .references(() => products.id, { onDelete: 'cascade' }),
+  revision: bigint('revision', { mode: 'number' }).notNull(),
+})
+
+/**
  * The version of what listings show (one row, migration 0016), moved in the transaction of
  * every write that changes a listing, so a listing computed in one statement with it is
  * exact for as long as it has not moved (app/modules/catalog/snapshot.server.ts).

@@ -1,0 +1,229 @@
+// Rendered storefront pages, kept in memory and sent again to anonymous visitors while they
+// are exactly what a fresh rendering would give (issue 12, item 4; ADR 020).
+//
+// A page is kept under its address and the reader's language, with the catalogue's version
+// read BEFORE it was rendered (a write committed meanwhile only makes the kept page look
+// older than it is), the revision of the product it shows (a product page; sales move only
+// that), and the next instant a sale window may open or close. It is sent again only while
+// all three still hold, and for at most a minute (pages say "expires in 12 days").
+//
+// A kept page carries nothing of the request it was rendered for: its per-response nonce
+// attributes and request id are taken out, and its inline scripts are allowed by their
+// SHA-256 hashes in the page policy (server.js), so no nonce is ever sent twice.
+import crypto from 'node:crypto'
+import zlib from 'node:zlib'
+import { sql } from 'drizzle-orm'
+import { getLanguage } from '#app/modules/i18n/i18n.server.ts'
+import { catalogVersionColumn } from '#app/modules/catalog/snapshot.server.ts'
+import { getDatabase } from '#app/utils/db.server.ts'
+
+/** The most a kept page is sent again, whatever else holds. */
+const maxAgeMs = 60_000
+/** The memory the kept pages may take in one server process (bodies and their encodings). */
+const maxBytes = 64 * 1024 * 1024
+/** A page larger than this is rendered each time rather than kept. */
+const maxPageBytes = 1024 * 1024
+
+/** Cookies that do not make a visitor someone: the language they chose. */
+const anonymousCookies = new Set(['taawun_lang'])
+
+/** Where the page shows one product's offers (stock, prices), moved by its revision. */
+const productPage = /^\/products\/([^/?#]+)$/
+
+export type PageTicket = {
+  key: string
+  version: string | null
+  revision: string | null
+  validUntil: number
+}
+
+export type KeptPage = {
+  /** Headers of the first answer (content type, caching, language), without encodings. */
+  headers: [string, string][]
+  etag: string
+  /** 'sha256-…' sources for the page policy, one per inline script. */
+  scriptHashes: string[]
+  identity: Buffer
+  gzip: Buffer
+  br: Buffer
+}
+
+type Entry = PageTicket & { page: KeptPage; bytes: number }
+
+const entries = new Map<string, Entry>()
+let keptBytes = 0
+
+let clock: () => number = () => Date.now()
+
+/** For tests: judge validity at another instant. Returns the way back. */
+export function setPageCacheClockForTests(now: () => number): () => void {
+  const previous = clock
+  clock = now
+  return () => {
+    clock = previous
+  }
+}
+
+/** For tests: forget every kept page. */
+export function forgetKeptPages() {
+  entries.clear()
+  keptBytes = 0
+  boundary = null
+}
+
+/**
+ * A request whose answer may be one kept for anyone: a GET with no cookie but the language.
+ * Sessions, carts, flash messages and second-factor steps all live in cookies.
+ */
+export function anonymousGet(method: string, cookieHeader: string | undefined): boolean {
+  if (method !== 'GET') return false
+  if (!cookieHeader) return true
+  return cookieHeader.split(';').every((pair) => {
+    const name = pair.split('=', 1)[0]!.trim()
+    return name === '' || anonymousCookies.has(name)
+  })
+}
+
+function productSlugOf(pathname: string): string | null {
+  const match = productPage.exec(pathname)
+  if (!match) return null
+  try {
+    return decodeURIComponent(match[1]!)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The next instant a sale window may open or close, kept with the catalogue version it was
+ * read at: certificate writes move that version, so while it stands only the clock can
+ * bring the boundary nearer — and then it is read again.
+ */
+let boundary: { version: string | null; at: number } | null = null
+
+async function readState(slug: string | null) {
+  const [state] = await getDatabase().rows<{ version: string | null; revision: string | null }>(
+    sql`select ${catalogVersionColumn} as version, ${
+      slug === null
+        ? sql`null::text`
+        : sql`(select r.revision::text from product_revisions r
+                 join products p on p.id = r.product_id where p.slug = ${slug})`
+    } as revision`,
+  )
+  const now = clock()
+  if (!boundary || boundary.version !== state!.version || now >= boundary.at) {
+    const [next] = await getDatabase().rows<{ version: string | null; next_change: string | null }>(
+      sql`select ${catalogVersionColumn} as version, (select least(
+          (select min(expires_at) from certificates where status = 'approved' and expires_at > now()),
+          (select min(issued_at) from certificates where status = 'approved' and issued_at > now())
+        ))::text as next_change`,
+    )
+    const at = next!.next_change ? new Date(next!.next_change).getTime() : Infinity
+    // Kept only for the version it was read with; a move in between makes the next reader
+    // read it again.
+    boundary = { version: next!.version, at }
+    if (next!.version !== state!.version) return { ...state!, nextChange: Math.min(at, now) }
+  }
+  return { ...state!, nextChange: boundary.at }
+}
+
+/**
+ * The kept page for this request, or the ticket under which its rendering may be kept.
+ * `url` is the path and query; `headers` those of the request (cookie, accept-language).
+ */
+export async function findPage(
+  url: string,
+  headers: { cookie?: string; 'accept-language'?: string },
+): Promise<{ page: KeptPage } | { ticket: PageTicket }> {
+  const address = new URL(url, 'http://localhost')
+  const requestHeaders = new Headers()
+  if (headers.cookie) requestHeaders.set('cookie', headers.cookie)
+  if (headers['accept-language']) requestHeaders.set('accept-language', headers['accept-language'])
+  const language = await getLanguage(new Request(address, { headers: requestHeaders }))
+  const key = `${language} ${address.pathname}${address.search}`
+  const state = await readState(productSlugOf(address.pathname))
+  const now = clock()
+  const entry = entries.get(key)
+  if (
+    entry &&
+    entry.version === state.version &&
+    entry.revision === state.revision &&
+    now < entry.validUntil
+  ) {
+    // The most recently used last: the oldest are let go first.
+    entries.delete(key)
+    entries.set(key, entry)
+    return { page: entry.page }
+  }
+  return {
+    ticket: {
+      key,
+      version: state.version,
+      revision: state.revision,
+      validUntil: Math.min(state.nextChange, now + maxAgeMs),
+    },
+  }
+}
+
+const inlineScript = /<script\b([^>]*)>([\s\S]*?)<\/script>/g
+
+/**
+ * The page as anyone may be sent it: without the nonce attributes and the request id of the
+ * request it was rendered for. Null when either is still found in it afterwards.
+ */
+export function impersonalPage(body: string, nonce: string, requestId: string): string | null {
+  let page = body
+  if (nonce) page = page.split(` nonce="${nonce}"`).join('')
+  if (requestId) page = page.split(`<meta name="request-id" content="${requestId}"/>`).join('')
+  if ((nonce && page.includes(nonce)) || (requestId && page.includes(requestId))) return null
+  return page
+}
+
+/** The hash sources that allow exactly the page's inline scripts. */
+export function scriptHashesOf(page: string): string[] {
+  const hashes = new Set<string>()
+  for (const [, attributes, text] of page.matchAll(inlineScript)) {
+    if (/\ssrc\s*=/.test(attributes!) || !text) continue
+    hashes.add(`'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`)
+  }
+  return [...hashes]
+}
+
+/** The validator of a page, the same whether it was just rendered or kept. */
+export function pageEtag(impersonal: string): string {
+  return `W/"${crypto.createHash('sha1').update(impersonal).digest('base64url')}"`
+}
+
+/** Keeps a page rendered under `ticket`, as `impersonal` gave it. */
+export function keepPage(ticket: PageTicket, impersonal: string, responseHeaders: Headers) {
+  const identity = Buffer.from(impersonal, 'utf8')
+  if (identity.length > maxPageBytes) return
+  const headers: [string, string][] = []
+  responseHeaders.forEach((value, name) => {
+    if (!['content-length', 'content-encoding', 'etag', 'set-cookie'].includes(name))
+      headers.push([name, value])
+  })
+  const page: KeptPage = {
+    headers,
+    etag: pageEtag(impersonal),
+    scriptHashes: scriptHashesOf(impersonal),
+    identity,
+    gzip: zlib.gzipSync(identity, { level: 9 }),
+    br: zlib.brotliCompressSync(identity, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 },
+    }),
+  }
+  const bytes = identity.length + page.gzip.length + page.br.length
+  const previous = entries.get(ticket.key)
+  if (previous) {
+    keptBytes -= previous.bytes
+    entries.delete(ticket.key)
+  }
+  while (keptBytes + bytes > maxBytes && entries.size > 0) {
+    const [oldestKey, oldest] = entries.entries().next().value!
+    entries.delete(oldestKey)
+    keptBytes -= oldest.bytes
+  }
+  entries.set(ticket.key, { ...ticket, page, bytes })
+  keptBytes += bytes
+}
