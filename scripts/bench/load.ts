@@ -171,3 +171,23 @@ function describe(target: PageTarget) {
   const [first] = target.paths
   return target.paths.length > 1 ? `${first} (+${target.paths.length - 1})` : first!
 }
+
+/**
+ * A static file the same server sends (the built stylesheet the home page links to): the
+ * ceiling a page's throughput is compared with, the same server and load with no rendering
+ * and no database.
+ */
+export async function findStaticAsset(origin: string): Promise<string | null> {
+  const response = await fetch(`${origin}/`, {
+    headers: { accept: 'text/html', 'accept-language': 'ar' },
+    signal: AbortSignal.timeout(30_000),
+  })
+  const html = await response.text()
+  const stylesheet =
+    /<link[^>]*rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"/.exec(html) ??
+    /href="(\/assets\/[^"]+\.css)"/.exec(html)
+  if (!stylesheet) return null
+  const check = await fetch(`${origin}${stylesheet[1]}`, { signal: AbortSignal.timeout(30_000) })
+  await check.arrayBuffer()
+  return check.ok ? stylesheet[1]! : null
+}

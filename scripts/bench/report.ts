@@ -6,6 +6,7 @@ import { type CheckoutRaceResult } from './checkout.ts'
 import { type HostileFormResult } from './hostile.ts'
 import { type LighthouseResult } from './lighthouse.ts'
 import { type LoadOptions, type LoadResult } from './load.ts'
+import { type SaleChangeResult } from './revocation.ts'
 import { type PlanSummary, type SearchResult } from './search.ts'
 import { milliseconds } from './stats.ts'
 import { type BuildState } from './server.ts'
@@ -22,8 +23,13 @@ export type BenchResults = {
   data: DataSizes | null
   targets: Targets | null
   generation: Outcome<{ steps: StepTimes; seconds: number }>
-  load: Outcome<{ options: LoadOptions; pages: LoadResult[] }>
+  /** `ceiling`: a static file of the same server under the same load (older runs: none). */
+  load: Outcome<{ options: LoadOptions; pages: LoadResult[]; ceiling?: LoadResult | null }>
+  /** A certificate revoked and another expiring while their pages are under load. */
+  saleChanges?: Outcome<SaleChangeResult>
   search: Outcome<{ timings: SearchResult; plans: PlanSummary[] }>
+  /** EXPLAIN of the catalogue, category and cooperative listings. */
+  listingPlans?: Outcome<PlanSummary[]>
   build: Outcome<BuildState>
   bundles: Outcome<BundleResult[]>
   lighthouse: Outcome<{ chromium: string; pages: LighthouseResult[] }>
@@ -176,55 +182,183 @@ export function renderReport(results: BenchResults, analysis: string | null = nu
   const load = results.load
   if (load.state === 'done') {
     const { options } = load.value
+    const ceiling = load.value.ceiling ?? null
+    const ofCeiling = (rps: number) =>
+      ceiling && !ceiling.skipped && ceiling.requestsPerSecond > 0 && Number.isFinite(rps)
+        ? percent(rps, ceiling.requestsPerSecond)
+        : '—'
     out.push(
       `autocannon, ${options.connections} connections, ${options.durationSeconds} s per page after a ${options.warmupSeconds} s warm-up;`,
       `"alone" is the median of three requests made one at a time before the load; a page slower than ${options.skipAboveMs} ms alone is not put under load (every connection would time out). Under load,`,
       'latencies are of every response (a response slower than 10 s counts as a timeout). After each page the server is given time to finish what it was left with; queries still running after 5 s are cancelled. Budget: p95 ≤ 50 ms at 20 concurrent clients (catalogue, search and product pages; the home and category pages are held to the same).',
+      ceiling
+        ? `"of ceiling" is a page's throughput as a share of the ceiling: the static file \`${ceiling.path}\` sent by the same server under the same load, ${ceiling.requestsPerSecond.toFixed(0)} req/s (p50 ${milliseconds(ceiling.p50)}, p95 ${milliseconds(ceiling.p95)}; ${statusList(ceiling.statuses)}), the last row.`
+        : '_No static ceiling was measured._',
       '',
       table(
-        ['page', 'path', 'alone', 'req/s', 'p50', 'p95', 'p99', 'responses', 'budget', 'result'],
-        load.value.pages.map((page) => {
-          const path = `\`${decodeURIComponent(page.path)}\``
-          const alone = milliseconds(page.aloneMs)
-          const budget = `p95 ≤ ${budgets.ssrP95Ms} ms`
-          if (page.skipped) {
-            const why = `${alone} for one request alone (HTTP ${page.aloneStatus ?? 'none'}): not put under load`
-            const verdict = judge(false, 'Pages under load', page.name, why)
-            return [page.name, path, alone, '—', '—', '—', '—', 'not under load', budget, verdict]
-          }
-          const statusOk = page.non2xx === 0 && page.requests > 0
-          const fast = page.p95 <= budgets.ssrP95Ms
-          const why = [
-            page.requests === 0
-              ? `no response within 10 s (${statusList(page.statuses)})`
-              : !fast
-                ? `p95 ${milliseconds(page.p95)} > ${budgets.ssrP95Ms} ms`
-                : null,
-            statusOk || page.requests === 0
-              ? null
-              : `${number(page.non2xx)} non-2xx responses, timeouts or errors (${statusList(page.statuses)})`,
-          ]
-            .filter(Boolean)
-            .join('; ')
-          return [
-            page.name,
-            path,
-            alone,
-            page.requestsPerSecond.toFixed(0),
-            milliseconds(page.p50),
-            milliseconds(page.p95),
-            milliseconds(page.p99),
-            statusList(page.statuses) +
-              (page.cancelledQueries ? ` (${page.cancelledQueries} queries cancelled after)` : ''),
-            budget,
-            judge(fast && statusOk, 'Pages under load', page.name, why),
-          ]
-        }),
+        [
+          'page',
+          'path',
+          'alone',
+          'req/s',
+          'of ceiling',
+          'p50',
+          'p95',
+          'p99',
+          'responses',
+          'budget',
+          'result',
+        ],
+        [
+          ...load.value.pages.map((page) => {
+            const path = `\`${decodeURIComponent(page.path)}\``
+            const alone = milliseconds(page.aloneMs)
+            const budget = `p95 ≤ ${budgets.ssrP95Ms} ms`
+            if (page.skipped) {
+              const why = `${alone} for one request alone (HTTP ${page.aloneStatus ?? 'none'}): not put under load`
+              const verdict = judge(false, 'Pages under load', page.name, why)
+              return [
+                page.name,
+                path,
+                alone,
+                '—',
+                '—',
+                '—',
+                '—',
+                '—',
+                'not under load',
+                budget,
+                verdict,
+              ]
+            }
+            const statusOk = page.non2xx === 0 && page.requests > 0
+            const fast = page.p95 <= budgets.ssrP95Ms
+            const why = [
+              page.requests === 0
+                ? `no response within 10 s (${statusList(page.statuses)})`
+                : !fast
+                  ? `p95 ${milliseconds(page.p95)} > ${budgets.ssrP95Ms} ms`
+                  : null,
+              statusOk || page.requests === 0
+                ? null
+                : `${number(page.non2xx)} non-2xx responses, timeouts or errors (${statusList(page.statuses)})`,
+            ]
+              .filter(Boolean)
+              .join('; ')
+            return [
+              page.name,
+              path,
+              alone,
+              page.requestsPerSecond.toFixed(0),
+              ofCeiling(page.requestsPerSecond),
+              milliseconds(page.p50),
+              milliseconds(page.p95),
+              milliseconds(page.p99),
+              statusList(page.statuses) +
+                (page.cancelledQueries
+                  ? ` (${page.cancelledQueries} queries cancelled after)`
+                  : ''),
+              budget,
+              judge(fast && statusOk, 'Pages under load', page.name, why),
+            ]
+          }),
+          ...(ceiling && !ceiling.skipped
+            ? [
+                [
+                  ceiling.name,
+                  `\`${ceiling.path}\``,
+                  milliseconds(ceiling.aloneMs),
+                  ceiling.requestsPerSecond.toFixed(0),
+                  '100 %',
+                  milliseconds(ceiling.p50),
+                  milliseconds(ceiling.p95),
+                  milliseconds(ceiling.p99),
+                  statusList(ceiling.statuses),
+                  '—',
+                  'ceiling',
+                ],
+              ]
+            : []),
+        ],
       ),
       '',
     )
   } else {
     out.push(notDone(load)!, '')
+  }
+
+  // ——— Revocation and expiry under load ———
+  out.push('## A certificate revoked and another expiring under load', '')
+  const changes = results.saleChanges ?? { state: 'skipped', reason: 'not measured' }
+  if (changes.state === 'done') {
+    const c = changes.value
+    const ceilingRps =
+      load.state === 'done' && load.value.ceiling && !load.value.ceiling.skipped
+        ? load.value.ceiling.requestsPerSecond
+        : null
+    const at = (ms: number) => new Date(ms).toISOString().slice(11, 23)
+    out.push(
+      `Product A's sale hangs on one approved certificate, revoked a third of the way into the load through \`decideCertificate\` (the reviewer's action, one transaction); product B's on one whose expiry was set to two thirds of the way in (its window was checked to end then). ${c.connections} connections ask in turn for the pages below for ${c.seconds} s; every response is read: a product page offers its product when it is a 200 with the add-to-cart form (not the 404 "unavailable" page), a listing lists it when it links to \`/products/<slug>\`. A response counts as after the change when its request was sent after the revocation's COMMIT returned, or after the expiry instant; none of those may list the product. Requests sent while the revoking transaction ran are counted apart; a request sent before the change may be answered after it, so not every response "sent before" lists the product. Both certificates are restored afterwards (the triggers recompute the windows): ${c.restored ? 'done' : '**not done**'}.`,
+      '',
+      table(
+        ['page', 'path', 'watches', 'responses', 'statuses'],
+        c.pages.map((p) => [
+          p.name,
+          `\`${decodeURIComponent(p.path)}\``,
+          p.watches.map((w) => (w === 'revoked' ? 'A' : 'B')).join(', '),
+          number(p.responses),
+          statusList(p.statuses),
+        ]),
+      ),
+      '',
+      table(
+        [
+          'product',
+          'change',
+          'instant (UTC)',
+          'sent before: listed / checked',
+          'during the commit',
+          'sent after: checked',
+          'sent after, still listed',
+          'off sale in SQL after',
+          'result',
+        ],
+        c.counts.map((n) => {
+          const ok = n.after.listing === 0 && n.after.checked > 0 && n.offSaleInSql
+          const why = [
+            n.after.listing
+              ? `${number(n.after.listing)} responses listed it after the change`
+              : null,
+            n.after.checked === 0 ? 'no response was checked after the change' : null,
+            n.offSaleInSql ? null : 'its window still contains now()',
+          ]
+            .filter(Boolean)
+            .join('; ')
+          return [
+            `${n.role === 'revoked' ? 'A' : 'B'} \`${n.slug}\``,
+            n.role === 'revoked'
+              ? `${n.certificate} revoked (COMMIT returned after ${milliseconds(c.revokeMs)})`
+              : `${n.certificate} expired`,
+            at(n.at),
+            `${number(n.before.listing)} / ${number(n.before.checked)}`,
+            n.role === 'revoked'
+              ? `${number(n.inFlight.listing)} / ${number(n.inFlight.checked)}`
+              : '—',
+            number(n.after.checked),
+            `**${number(n.after.listing)}**`,
+            n.offSaleInSql ? 'yes' : 'no',
+            judge(ok, 'Revocation and expiry under load', `product ${n.slug}`, why),
+          ]
+        }),
+      ),
+      '',
+      `Throughput meanwhile: ${number(c.responses)} responses, ${c.requestsPerSecond.toFixed(0)} req/s` +
+        (ceilingRps ? ` (${percent(c.requestsPerSecond, ceilingRps)} of the static ceiling)` : '') +
+        `, p50 ${milliseconds(c.p50)}, p95 ${milliseconds(c.p95)}; ${statusList(c.statuses)} (the 404s are the product pages once their product is off sale).`,
+      '',
+    )
+  } else {
+    out.push(notDone(changes)!, '')
   }
 
   // ——— Search ———
@@ -286,50 +420,23 @@ export function renderReport(results: BenchResults, analysis: string | null = nu
       '',
       '### Plans',
       '',
-      table(
-        [
-          'statement',
-          'execution',
-          'of which JIT',
-          'planning',
-          'buffers',
-          'indexes used',
-          'sequential scans',
-          'result',
-        ],
-        plans.map((plan) => {
-          const productsSeqScan = plan.seqScans.includes('products')
-          return [
-            plan.label,
-            plan.executionMs === null ? '—' : `${plan.executionMs.toFixed(2)} ms`,
-            plan.jitMs === null ? '—' : `${plan.jitMs.toFixed(1)} ms`,
-            plan.planningMs === null ? '—' : `${plan.planningMs.toFixed(2)} ms`,
-            plan.buffers ?? '—',
-            plan.indexes.join(', ') || 'none',
-            plan.seqScans.join(', ') || 'none',
-            judge(!productsSeqScan, 'Search plans', plan.label, 'sequential scan on products'),
-          ]
-        }),
-      ),
-      '',
-      ...plans.flatMap((plan) => [
-        '<details>',
-        `<summary>${plan.label}</summary>`,
-        '',
-        '```sql',
-        plan.statement + (plan.statement.length >= 160 ? ' …' : ''),
-        '```',
-        '',
-        '```',
-        plan.plan,
-        '```',
-        '',
-        '</details>',
-        '',
-      ]),
+      ...planLines(plans, 'Search plans', judge),
     )
   } else {
     out.push(notDone(search)!, '')
+  }
+
+  // ——— Listing plans ———
+  out.push('## Listing plans', '')
+  const listingPlans = results.listingPlans ?? { state: 'skipped', reason: 'not measured' }
+  if (listingPlans.state === 'done') {
+    out.push(
+      'EXPLAIN (ANALYZE, BUFFERS) of every statement `searchCatalog` sends for page 1 of the catalogue, the category page and the cooperative page measured above (newest first, no filter), computed anew rather than read from the listings kept in memory.',
+      '',
+      ...planLines(listingPlans.value, 'Listing plans', judge),
+    )
+  } else {
+    out.push(notDone(listingPlans)!, '')
   }
 
   // ——— JavaScript ———
@@ -547,6 +654,8 @@ export function renderReport(results: BenchResults, analysis: string | null = nu
     ['Data generation', results.generation],
     ['Pages under load', results.load],
     ['Search in SQL', results.search],
+    ['Listing plans', results.listingPlans ?? { state: 'skipped', reason: '' }],
+    ['Revocation and expiry under load', results.saleChanges ?? { state: 'skipped', reason: '' }],
     ['JavaScript on first load', results.bundles],
     ['Lighthouse', results.lighthouse],
     ['A form of 40,000 fields', results.hostileForm ?? { state: 'skipped', reason: '' }],
@@ -571,4 +680,57 @@ export function renderReport(results: BenchResults, analysis: string | null = nu
     '',
   )
   return out.join('\n')
+}
+
+/** A table of plans (whether each scans products sequentially, said outright) and each plan. */
+function planLines(
+  plans: PlanSummary[],
+  section: string,
+  judge: (ok: boolean, section: string, row: string, why: string) => Verdict,
+): string[] {
+  return [
+    table(
+      [
+        'statement',
+        'execution',
+        'of which JIT',
+        'planning',
+        'buffers',
+        'indexes used',
+        'sequential scans',
+        'Seq Scan on products',
+        'result',
+      ],
+      plans.map((plan) => {
+        const productsSeqScan = plan.seqScans.includes('products')
+        return [
+          plan.label,
+          plan.executionMs === null ? '—' : `${plan.executionMs.toFixed(2)} ms`,
+          plan.jitMs === null ? '—' : `${plan.jitMs.toFixed(1)} ms`,
+          plan.planningMs === null ? '—' : `${plan.planningMs.toFixed(2)} ms`,
+          plan.buffers ?? '—',
+          plan.indexes.join(', ') || 'none',
+          plan.seqScans.join(', ') || 'none',
+          productsSeqScan ? 'yes' : 'no',
+          judge(!productsSeqScan, section, plan.label, 'sequential scan on products'),
+        ]
+      }),
+    ),
+    '',
+    ...plans.flatMap((plan) => [
+      '<details>',
+      `<summary>${plan.label}</summary>`,
+      '',
+      '```sql',
+      plan.statement + (plan.statement.length >= 160 ? ' …' : ''),
+      '```',
+      '',
+      '```',
+      plan.plan,
+      '```',
+      '',
+      '</details>',
+      '',
+    ]),
+  ]
 }

@@ -7,6 +7,8 @@
 //   BENCH_SKIP_GENERATE=1   reuse the world already in the database
 //   BENCH_SKIP_SEARCH=1, BENCH_SKIP_LOAD=1, BENCH_SKIP_BUNDLE=1, BENCH_SKIP_LIGHTHOUSE=1,
 //   BENCH_SKIP_HOSTILE=1, BENCH_SKIP_CHECKOUT=1
+//   BENCH_SKIP_REVOCATION=1 no load with a certificate revoked and another expiring meanwhile
+//                           (the run restores both certificates afterwards)
 //   BENCH_REBUILD=1         build the app even when build/ exists
 //   BENCH_PRODUCTS=100000, BENCH_COOPERATIVES=1000
 //   BENCH_CONNECTIONS=20, BENCH_DURATION=10, BENCH_WARMUP=3 (seconds per page)
@@ -29,9 +31,11 @@ import { storeImagePool } from './images.ts'
 import { measureCheckoutRace } from './checkout.ts'
 import { measureHostileForm } from './hostile.ts'
 import { findChromium, runLighthouse } from './lighthouse.ts'
-import { loadTest, type PageTarget } from './load.ts'
+import { findStaticAsset, loadTest, type LoadResult, type PageTarget } from './load.ts'
+import { explainListings } from './plans.ts'
+import { measureSaleChanges, pickSaleChanges } from './revocation.ts'
 import { type BenchResults, keptAnalysis, type Outcome, renderReport } from './report.ts'
-import { explainSearch, loadSearch, timeSearch } from './search.ts'
+import { explainSearch, loadSearch, type PlanSummary, timeSearch } from './search.ts'
 import {
   ensureBuild,
   type RunningServer,
@@ -60,6 +64,7 @@ const config = z
     BENCH_SKIP_LIGHTHOUSE: flag,
     BENCH_SKIP_HOSTILE: flag,
     BENCH_SKIP_CHECKOUT: flag,
+    BENCH_SKIP_REVOCATION: flag,
     BENCH_REBUILD: flag,
     BENCH_PRODUCTS: z.coerce.number().int().positive().default(100_000),
     BENCH_COOPERATIVES: z.coerce.number().int().positive().default(1_000),
@@ -237,24 +242,35 @@ const search = await phase(
       { label: 'search "زيت الأركان"', q: 'زيت الأركان', language: 'ar' },
       { label: 'search "miel de thym"', q: 'miel de thym', language: 'fr' },
     ])
-    for (const plan of plans) {
-      console.log(`\n  EXPLAIN (ANALYZE, BUFFERS) — ${plan.label}`)
-      console.log(plan.plan.replace(/^/gm, '    '))
-      console.log(
-        `  → indexes: ${plan.indexes.join(', ') || 'none'}; sequential scans: ${plan.seqScans.join(', ') || 'none'}` +
-          (plan.jitMs ? `; JIT ${milliseconds(plan.jitMs)}` : ''),
-      )
-      if (plan.seqScans.includes('products')) console.warn('  ⚠ sequential scan on products')
-    }
+    printPlans(plans)
     return { timings, plans }
   },
 )
+
+function printPlans(plans: PlanSummary[]) {
+  for (const plan of plans) {
+    console.log(`\n  EXPLAIN (ANALYZE, BUFFERS) — ${plan.label}`)
+    console.log(plan.plan.replace(/^/gm, '    '))
+    console.log(
+      `  → indexes: ${plan.indexes.join(', ') || 'none'}; sequential scans: ${plan.seqScans.join(', ') || 'none'}` +
+        (plan.jitMs ? `; JIT ${milliseconds(plan.jitMs)}` : ''),
+    )
+    if (plan.seqScans.includes('products')) console.warn('  ⚠ sequential scan on products')
+  }
+}
+
+const listingPlans = await phase('Listing plans', false, async () => {
+  const plans = await explainListings(handle, targets)
+  printPlans(plans)
+  return plans
+})
 
 const needsBuild =
   !env.BENCH_SKIP_LOAD ||
   !env.BENCH_SKIP_LIGHTHOUSE ||
   !env.BENCH_SKIP_BUNDLE ||
-  !env.BENCH_SKIP_HOSTILE
+  !env.BENCH_SKIP_HOSTILE ||
+  !env.BENCH_SKIP_REVOCATION
 const build = await phase('Build', !needsBuild && 'nothing needs it', async () => {
   const outcome = ensureBuild(env.BENCH_REBUILD)
   console.log(
@@ -292,7 +308,11 @@ const bundles = await phase(
 )
 
 const running: { server?: RunningServer } = {}
-const needsServer = !env.BENCH_SKIP_LOAD || !env.BENCH_SKIP_LIGHTHOUSE || !env.BENCH_SKIP_HOSTILE
+const needsServer =
+  !env.BENCH_SKIP_LOAD ||
+  !env.BENCH_SKIP_LIGHTHOUSE ||
+  !env.BENCH_SKIP_HOSTILE ||
+  !env.BENCH_SKIP_REVOCATION
 const serverStart = await phase(
   'Start the server',
   (!needsServer && 'nothing needs it') || (build.state !== 'done' && 'no build'),
@@ -368,7 +388,56 @@ const load = await phase(
       )
       pages.push(result)
     }
-    return { options: loadOptions, pages }
+    // The ceiling: a static file of the same server under the same load.
+    let ceiling: LoadResult | null = null
+    const asset = await findStaticAsset(origin!)
+    if (asset) {
+      ceiling = await loadTest(
+        origin!,
+        { name: 'static file (ceiling)', paths: [asset], language: 'ar' },
+        loadOptions,
+      )
+      await waitUntilIdle(origin!, serverQueries)
+      console.log(
+        `  static file ${asset}: ${ceiling.requestsPerSecond.toFixed(0)} req/s  p50 ${milliseconds(ceiling.p50)}` +
+          `  p95 ${milliseconds(ceiling.p95)}  ${JSON.stringify(ceiling.statuses)}`,
+      )
+    } else {
+      console.warn('  ⚠ No stylesheet under /assets/ in the home page: no static ceiling')
+    }
+    return { options: loadOptions, pages, ceiling }
+  },
+)
+
+const saleChanges = await phase(
+  'Revocation and expiry under load',
+  (env.BENCH_SKIP_REVOCATION && 'BENCH_SKIP_REVOCATION') || (!origin && 'no server'),
+  async () => {
+    await waitUntilIdle(origin!, serverQueries)
+    const picked = await pickSaleChanges(handle, origin!)
+    for (const p of picked.products) {
+      console.log(
+        `  ${p.role === 'revoked' ? 'A, to revoke' : 'B, to expire'}: ${p.slug} (${p.cooperativeSlug}), ${p.certificateType} certificate ${p.certificateId}`,
+      )
+    }
+    for (const page of picked.pages) {
+      console.log(`    ${page.name.padEnd(26)} ${page.path} lists ${page.watches.join(', ')}`)
+    }
+    const result = await measureSaleChanges(handle, origin!, picked, loadOptions)
+    console.log(
+      `  ${result.responses} responses in ${result.seconds} s (${result.requestsPerSecond.toFixed(0)} req/s, p50 ${milliseconds(result.p50)}, p95 ${milliseconds(result.p95)}) ${JSON.stringify(result.statuses)}; revocation committed in ${milliseconds(result.revokeMs)}`,
+    )
+    for (const c of result.counts) {
+      console.log(
+        `  ${c.role}: before ${c.before.listing}/${c.before.checked} listed it; in flight ${c.inFlight.listing}/${c.inFlight.checked};` +
+          ` after ${c.after.listing}/${c.after.checked} listed it (must be 0); off sale in SQL: ${c.offSaleInSql ? 'yes' : 'NO'}`,
+      )
+      if (c.after.listing > 0)
+        console.warn(`  ⚠ ${c.after.listing} responses still listed ${c.slug}`)
+    }
+    console.log(`  Certificates restored: ${result.restored ? 'yes' : 'NO'}`)
+    await waitUntilIdle(origin!, serverQueries)
+    return result
   },
 )
 
@@ -436,7 +505,9 @@ const results: BenchResults = {
   targets,
   generation,
   load,
+  saleChanges,
   search,
+  listingPlans,
   build,
   bundles,
   lighthouse,
@@ -477,6 +548,8 @@ const failed = [
   bundles,
   serverStart,
   load,
+  saleChanges,
+  listingPlans,
   lighthouse,
   hostileForm,
 ].some((outcome) => outcome.state === 'failed')

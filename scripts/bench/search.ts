@@ -241,9 +241,20 @@ export async function explainSearch(
   search: SearchCall,
   cases: { label: string; q: string | undefined; language: Language }[],
 ): Promise<PlanSummary[]> {
+  return explainCalls(
+    handle,
+    cases.map(({ label, q, language }) => ({ label, call: () => search(q, language) })),
+  )
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of every SELECT each call sends. */
+export async function explainCalls(
+  handle: DatabaseHandle,
+  cases: { label: string; call: () => Promise<unknown> }[],
+): Promise<PlanSummary[]> {
   const summaries: PlanSummary[] = []
-  for (const { label, q, language } of cases) {
-    const statements = await recordQueries(handle, () => search(q, language))
+  for (const { label, call } of cases) {
+    const statements = await recordQueries(handle, call)
     for (const [i, statement] of statements.entries()) {
       if (!/^\s*(select|with)\b/i.test(statement.text)) continue
       const rows = await handle.rows<{ 'QUERY PLAN': string }>(
