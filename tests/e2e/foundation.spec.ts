@@ -14,11 +14,40 @@ test('the home page is in Arabic, right to left, with the demo cooperatives', as
   await expect(page.getByRole('link', { name: /Al Karma/ })).toHaveCount(0)
   const headers = response!.headers()
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
-  expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/)
+  // Rendered for this request (its own nonce), or kept for anyone (its scripts' hashes).
+  expect(headers['content-security-policy']).toMatch(/script-src 'self' '(nonce|sha256)-/)
   expect(headers['x-content-type-options']).toBe('nosniff')
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
   // Plain http: HSTS would mean nothing here (it is sent over HTTPS only).
   expect(headers['strict-transport-security']).toBeUndefined()
+})
+
+test('a page kept for anyone runs its scripts under a policy of their hashes (ADR 020)', async ({
+  browser,
+  baseURL,
+}) => {
+  // Each process keeps its own pages: fresh visitors until one is sent a kept copy.
+  let kept = false
+  for (let visit = 0; visit < 6 && !kept; visit++) {
+    const context = await browser.newContext({ baseURL })
+    const page = await context.newPage()
+    const refused: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text())
+    })
+    const response = await page.goto('/about')
+    const policy = response!.headers()['content-security-policy'] ?? ''
+    kept = /script-src 'self' 'sha256-/.test(policy)
+    if (kept) {
+      expect(policy).not.toContain('nonce-')
+      expect(await response!.text()).not.toContain('nonce=')
+    }
+    // Hydrated either way: the router of the page's own scripts is running.
+    await page.waitForFunction(() => '__remixRouter' in window)
+    expect(refused).toEqual([])
+    await context.close()
+  }
+  expect(kept).toBe(true)
 })
 
 test('axe finds nothing on home, log in and sign up, in Arabic and French', async ({ page }) => {
