@@ -347,7 +347,9 @@ export type FacetOption = { value: string; label: string; count: number; icon?: 
 export type Listing = {
   path: string
   params: ListingParams
+  /** Above `countCap`, a count (this one, the facets') is `countCap + 1`: "10,000+". */
   total: number
+  countCap: number
   pageCount: number
   cards: ProductCard[]
   facets: {
@@ -415,7 +417,11 @@ export async function loadListing(input: {
           icon: child.icon,
           count: counts[child.id] ?? 0,
         }))
-      const count = (counts[c.id] ?? 0) + children.reduce((sum, child) => sum + child.count, 0)
+      // A sum over the cap is over it whatever its parts: "more than" stays "more than".
+      const count = Math.min(
+        (counts[c.id] ?? 0) + children.reduce((sum, child) => sum + child.count, 0),
+        result.countCap + 1,
+      )
       return { value: c.slug, label: c.name, icon: c.icon, count, children }
     })
     .filter((c) => c.count > 0 || c.value === params.category)
@@ -459,6 +465,7 @@ export async function loadListing(input: {
     path: url.pathname,
     params,
     total: result.total,
+    countCap: result.countCap,
     pageCount,
     cards,
     facets: {
