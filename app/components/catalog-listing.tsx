@@ -1,7 +1,6 @@
 import { Form, Link, useLocation, useNavigation, useSubmit } from '@remix-run/react'
 import { ChevronLeft, ChevronRight, Search, SlidersHorizontal, X } from 'lucide-react'
 import { useEffect, useId, useRef } from 'react'
-import { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { listingHref } from '#app/modules/catalog/listing-url.ts'
 import type { Listing } from '#app/modules/catalog/listing.server.ts'
@@ -20,7 +19,12 @@ const hrefFor = listingHref
  * A count as the reader reads it: "1,234" (« 1 234 »), or past the cap that stopped the
  * counting, "10,000+" (« plus de 10 000 », «أكثر من 10,000»).
  */
-export function countLabel(count: number, cap: number, language: Language, t: TFunction): string {
+export function countLabel(
+  count: number,
+  cap: number,
+  language: Language,
+  t: (key: string, options: Record<string, unknown>) => string,
+): string {
   return count > cap
     ? t('catalog.countOverCap', { cap: formatNumber(cap, language) })
     : formatNumber(count, language)
@@ -168,7 +172,10 @@ export function CatalogListing({
                           .filter((child) => child.count > 0 || child.value === params.category)
                           .map((child) => (
                             <option key={child.value} value={child.value}>
-                              {t('catalog.facetShown', { label: child.label, shown: count(child.count) })}
+                              {t('catalog.facetShown', {
+                                label: child.label,
+                                shown: count(child.count),
+                              })}
                             </option>
                           ))}
                       </optgroup>
@@ -211,7 +218,9 @@ export function CatalogListing({
                       defaultChecked={params.badges.includes(b.value)}
                       className="size-5"
                     />
-                    <span>{t('catalog.facetShown', { label: b.label, shown: count(b.count) })}</span>
+                    <span>
+                      {t('catalog.facetShown', { label: b.label, shown: count(b.count) })}
+                    </span>
                   </label>
                 ))}
               </fieldset>
@@ -258,7 +267,10 @@ export function CatalogListing({
                 className="size-5"
               />
               <span>
-                {t('catalog.facetShown', { label: t('catalog.inStockOnly'), shown: count(facets.inStock) })}
+                {t('catalog.facetShown', {
+                  label: t('catalog.inStockOnly'),
+                  shown: count(facets.inStock),
+                })}
               </span>
             </label>
             <div className="flex flex-col gap-1">

@@ -296,11 +296,7 @@ export function facetStatement(query: CatalogQuery, at?: Date, fuzzyWords?: stri
  * page's last one; when searching, the matching products ranked (`fuzzyWords`: those of
  * the words the query probably meant, when none matched its own).
  */
-export function pageStatement(
-  query: CatalogQuery,
-  fuzzyWords: string | null,
-  at?: Date,
-): SQL {
+export function pageStatement(query: CatalogQuery, fuzzyWords: string | null, at?: Date): SQL {
   const { searching, gate, conditions, match, rank } = listingParts(query, at, fuzzyWords)
   const pageSize = query.pageSize ?? catalogPageSize
   const page = pageNumber(query)
