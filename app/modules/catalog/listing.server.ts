@@ -17,6 +17,7 @@ import {
 } from './listing-url.ts'
 import {
   catalogPageSize,
+  countCap,
   type CatalogQuery,
   type CatalogResult,
   maxPage,
@@ -391,9 +392,12 @@ export async function loadListing(input: {
       : pinned
   }
   if (fixed?.cooperativeId) query.cooperativeId = fixed.cooperativeId
+  // Past 10,000 a count reads "10,000+": a huge result is not counted to the end.
+  query.countCap = countCap
   const result: CatalogResult = await searchCatalog(query)
   const cards = await productCards(result.ids, language, reference)
-  const pageCount = Math.max(1, Math.ceil(result.total / catalogPageSize))
+  // A capped total (10,001: "10,000+") is past the last page a reader can reach anyway.
+  const pageCount = Math.min(maxPage, Math.max(1, Math.ceil(result.total / catalogPageSize)))
   // A page past the end (a shared link to a listing that has since shrunk): the last one.
   const lastPage = Math.min(pageCount, maxPage)
   if (Number(url.searchParams.get('page') ?? '1') > lastPage) {
@@ -420,7 +424,7 @@ export async function loadListing(input: {
       // A sum over the cap is over it whatever its parts: "more than" stays "more than".
       const count = Math.min(
         (counts[c.id] ?? 0) + children.reduce((sum, child) => sum + child.count, 0),
-        result.countCap + 1,
+        countCap + 1,
       )
       return { value: c.slug, label: c.name, icon: c.icon, count, children }
     })
@@ -465,7 +469,7 @@ export async function loadListing(input: {
     path: url.pathname,
     params,
     total: result.total,
-    countCap: result.countCap,
+    countCap,
     pageCount,
     cards,
     facets: {

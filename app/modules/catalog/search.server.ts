@@ -14,10 +14,12 @@ export const maxQueryLength = 100
 /** A page number past this is not a real visit (24 × 400 = 9,600 products deep). */
 export const maxPage = 400
 /**
- * Counts stop here: a total or a facet value above it is shown as "10,000+" rather than
- * counted to the end every time. Above `maxPage × catalogPageSize` (9,600), so every page a
- * reader can reach lies under it and the pages of a result never depend on a capped total;
- * below it, every count is exact. A count above the cap is reported as `cap + 1`.
+ * Where the storefront's listings stop counting: a total or a facet value above it is shown
+ * as "10,000+" rather than counted to the end every time. Above `maxPage × catalogPageSize`
+ * (9,600), so every page a reader can reach lies under it and the pages of a result never
+ * depend on a capped total; below it, every count is exact. A count above the cap is
+ * reported as `cap + 1`. Listings ask for it (`loadListing`); a caller that shows a figure
+ * (the home page's number of products on sale) leaves it out and gets exact counts.
  */
 export const countCap = 10_000
 
@@ -39,7 +41,10 @@ export type CatalogQuery = {
   /** Leave one product out (related products). */
   excludeProductId?: string
   pageSize?: number
-  /** Counts above this are reported as `countCap + 1` ("10,000+"); tests lower it. */
+  /**
+   * Counts above this are reported as `countCap + 1` ("10,000+"), and counting stops there;
+   * without it, every count is exact. Listings pass `countCap`; tests lower it.
+   */
   countCap?: number
 }
 
@@ -72,7 +77,7 @@ export type CatalogFacets = {
 export type CatalogResult = {
   /** Every count (this one and the facets') above `countCap` is `countCap + 1`: "more than". */
   total: number
-  countCap: number
+  countCap: number | null
   /** Product ids of the page, in order. */
   ids: string[]
   facets: CatalogFacets
@@ -91,7 +96,7 @@ type Filter = 'category' | 'region' | 'badges' | 'price' | 'stock'
  */
 export async function searchCatalog(query: CatalogQuery, at?: Date): Promise<CatalogResult> {
   const { page: _page, sort: _sort, pageSize: _size, ...filters } = query
-  const cap = query.countCap ?? countCap
+  const cap = query.countCap ?? null
   const counts = at
     ? (await runFacets(query, at)).value
     : await whileCatalogUnchanged(`facets:${JSON.stringify(filters)}`, () => runFacets(query))
@@ -99,7 +104,8 @@ export async function searchCatalog(query: CatalogQuery, at?: Date): Promise<Cat
   const pageSize = query.pageSize ?? catalogPageSize
   const page = pageNumber(query)
   const result = { total: counts.total, countCap: cap, facets: counts.facets }
-  if (counts.total === 0 || (counts.total <= cap && (page - 1) * pageSize >= counts.total)) {
+  const beyondCap = cap !== null && counts.total > cap
+  if (counts.total === 0 || (!beyondCap && (page - 1) * pageSize >= counts.total)) {
     return { ...result, ids: [] }
   }
   const ids = at
@@ -234,13 +240,13 @@ function listingParts(query: CatalogQuery, at?: Date, fuzzyWords?: string | null
  * The total and the facet counts of a listing (the benchmark explains it): the products
  * that pass the gate and the scope and, when searching, match the words (every word, as a
  * prefix) are gathered once, with only the columns the counts read (no rank: it would read
- * every match's search document). Every count stops at `countCap + 1`. When searching and
+ * every match's search document). With a cap, every count stops one past it. When searching and
  * no product matches, `fuzzy_words` is the query the words probably meant (typos, ADR 008),
  * to be counted again with `fuzzyWords`; it is built only then.
  */
 export function facetStatement(query: CatalogQuery, at?: Date, fuzzyWords?: string | null): SQL {
   const { q, searching, gate, conditions, match } = listingParts(query, at, fuzzyWords)
-  const over = (query.countCap ?? countCap) + 1
+  const over = query.countCap === undefined ? null : query.countCap + 1
   const filters: Record<Filter, SQL | null> = {
     category: null,
     region: query.regionId ? sql`m.region_id = ${query.regionId}` : null,
@@ -260,11 +266,14 @@ export function facetStatement(query: CatalogQuery, at?: Date, fuzzyWords?: stri
   }
   // A count read up to one past the cap, then stopped.
   const capped = (filter: SQL) =>
-    sql`(select count(*)::int from (select from m ${filter} limit ${over}) c)`
+    over === null
+      ? sql`(select count(*)::int from m ${filter})`
+      : sql`(select count(*)::int from (select from m ${filter} limit ${over}) c)`
   // Counts per value of a facet, each reported up to one past the cap.
   const perValue = (key: SQL, from: SQL, filter: SQL) => sql`(
     select coalesce(json_object_agg(f.key, f.n), '{}') from (
-      select ${key} as key, least(count(*), ${over})::int as n from ${from} ${filter} group by 1
+      select ${key} as key, ${over === null ? sql`count(*)::int` : sql`least(count(*), ${over})::int`} as n
+      from ${from} ${filter} group by 1
     ) f)`
   const fuzzyWordsColumn =
     searching && !fuzzyWords

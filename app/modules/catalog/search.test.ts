@@ -10,8 +10,9 @@ import {
   type ProductInput,
 } from '#db/seed/factories.ts'
 import { db, getDatabase } from '#app/utils/db.server.ts'
-import { type CatalogQuery, catalogQuery, searchCatalog } from './search.server.ts'
-import { loadStorefrontReference, parseListingParams } from './listing.server.ts'
+import { translatorFor } from '#app/modules/i18n/i18n.server.ts'
+import { type CatalogQuery, catalogQuery, countCap, searchCatalog } from './search.server.ts'
+import { loadListing, loadStorefrontReference, parseListingParams } from './listing.server.ts'
 
 const day = 24 * 3600 * 1000
 
@@ -508,7 +509,7 @@ describe('counts stop at a cap', () => {
     for (const q of ['', 'miel', 'mial']) {
       const exact = await searchCatalog(query({ q }))
       expect(exact.total, q).toBe(6)
-      expect(exact.countCap).toBe(10_000)
+      expect(exact.countCap).toBeNull()
 
       const capped = await searchCatalog(query({ q, countCap: 3 }))
       expect(capped.countCap).toBe(3)
@@ -526,6 +527,14 @@ describe('counts stop at a cap', () => {
         1,
       )
     }
+    // Listings ask for the cap; the home page's figure (no cap) stays exact.
+    const listing = await loadListing({
+      url: new URL('http://localhost/products?q=miel'),
+      language: 'fr',
+      reference,
+      t: await translatorFor('fr'),
+    })
+    expect([listing.countCap, listing.total, listing.pageCount]).toEqual([countCap, 6, 1])
     // At the cap, a count is still exact.
     expect((await searchCatalog(query({ countCap: 6 }))).total).toBe(6)
     expect((await searchCatalog(query({ countCap: 5 }))).total).toBe(6)
