@@ -4,6 +4,8 @@ import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { listingHref } from '#app/modules/catalog/listing-url.ts'
 import type { Listing } from '#app/modules/catalog/listing.server.ts'
+import { isLanguage, type Language } from '#app/modules/i18n/config.ts'
+import { formatNumber } from '#app/modules/i18n/format.ts'
 import { CategoryIcon } from './category-icon.tsx'
 import { catalogSearchId } from './site-header.tsx'
 import { ProductGrid } from './product-card.tsx'
@@ -12,6 +14,21 @@ import { ProductGrid } from './product-card.tsx'
 export type ListingView = Listing
 
 const hrefFor = listingHref
+
+/**
+ * A count as the reader reads it: "1,234" (« 1 234 »), or past the cap that stopped the
+ * counting, "10,000+" (« plus de 10 000 », «أكثر من 10,000»).
+ */
+export function countLabel(
+  count: number,
+  cap: number,
+  language: Language,
+  t: (key: string, options: Record<string, unknown>) => string,
+): string {
+  return count > cap
+    ? t('catalog.countOverCap', { cap: formatNumber(cap, language) })
+    : formatNumber(count, language)
+}
 
 /**
  * Results with their filters, all in one GET form so that every state has a URL. Without
@@ -24,7 +41,9 @@ export function CatalogListing({
   listing: ListingView
   showCategories?: boolean
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const language: Language = isLanguage(i18n.language) ? i18n.language : 'ar'
+  const count = (n: number) => countLabel(n, listing.countCap, language, t)
   const navigation = useNavigation()
   const id = useId()
   const { params, facets, path } = listing
@@ -147,19 +166,22 @@ export function CatalogListing({
                     c.children.length ? (
                       <optgroup key={c.value} label={c.label}>
                         <option value={c.value}>
-                          {t('catalog.facetAll', { label: c.label, count: c.count })}
+                          {t('catalog.facetAll', { label: c.label, shown: count(c.count) })}
                         </option>
                         {c.children
                           .filter((child) => child.count > 0 || child.value === params.category)
                           .map((child) => (
                             <option key={child.value} value={child.value}>
-                              {t('catalog.facet', { label: child.label, count: child.count })}
+                              {t('catalog.facetShown', {
+                                label: child.label,
+                                shown: count(child.count),
+                              })}
                             </option>
                           ))}
                       </optgroup>
                     ) : (
                       <option key={c.value} value={c.value}>
-                        {t('catalog.facet', { label: c.label, count: c.count })}
+                        {t('catalog.facetShown', { label: c.label, shown: count(c.count) })}
                       </option>
                     ),
                   )}
@@ -179,7 +201,7 @@ export function CatalogListing({
                 <option value="">{t('catalog.allRegions')}</option>
                 {facets.regions.map((r) => (
                   <option key={r.value} value={r.value}>
-                    {t('catalog.facet', { label: r.label, count: r.count })}
+                    {t('catalog.facetShown', { label: r.label, shown: count(r.count) })}
                   </option>
                 ))}
               </select>
@@ -196,7 +218,9 @@ export function CatalogListing({
                       defaultChecked={params.badges.includes(b.value)}
                       className="size-5"
                     />
-                    <span>{t('catalog.facet', { label: b.label, count: b.count })}</span>
+                    <span>
+                      {t('catalog.facetShown', { label: b.label, shown: count(b.count) })}
+                    </span>
                   </label>
                 ))}
               </fieldset>
@@ -243,7 +267,10 @@ export function CatalogListing({
                 className="size-5"
               />
               <span>
-                {t('catalog.facet', { label: t('catalog.inStockOnly'), count: facets.inStock })}
+                {t('catalog.facetShown', {
+                  label: t('catalog.inStockOnly'),
+                  shown: count(facets.inStock),
+                })}
               </span>
             </label>
             <div className="flex flex-col gap-1">
@@ -271,7 +298,7 @@ export function CatalogListing({
 
       <section aria-labelledby={`${id}-results`} aria-busy={busy} className="flex flex-col gap-4">
         <h2 id={`${id}-results`} className="text-lg font-semibold" aria-live="polite">
-          {t('catalog.resultCount', { count: listing.total })}
+          {t('catalog.resultCount', { shown: count(listing.total) })}
         </h2>
         {chips.length ? (
           <ul aria-label={t('catalog.activeFilters')} className="flex flex-wrap gap-2">
@@ -299,7 +326,7 @@ export function CatalogListing({
                   className="inline-flex min-h-10 items-center gap-2 rounded-full bg-white px-3 text-sm text-ink no-underline ring-1 ring-sand-dark hover:ring-blue"
                 >
                   <CategoryIcon icon={c.icon ?? ''} size={18} className="text-terracotta" />
-                  {t('catalog.facet', { label: c.label, count: c.count })}
+                  {t('catalog.facetShown', { label: c.label, shown: count(c.count) })}
                 </Link>
               </li>
             ))}

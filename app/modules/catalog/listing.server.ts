@@ -17,6 +17,7 @@ import {
 } from './listing-url.ts'
 import {
   catalogPageSize,
+  countCap,
   type CatalogQuery,
   type CatalogResult,
   maxPage,
@@ -347,7 +348,9 @@ export type FacetOption = { value: string; label: string; count: number; icon?: 
 export type Listing = {
   path: string
   params: ListingParams
+  /** Above `countCap`, a count (this one, the facets') is `countCap + 1`: "10,000+". */
   total: number
+  countCap: number
   pageCount: number
   cards: ProductCard[]
   facets: {
@@ -389,9 +392,12 @@ export async function loadListing(input: {
       : pinned
   }
   if (fixed?.cooperativeId) query.cooperativeId = fixed.cooperativeId
+  // Past 10,000 a count reads "10,000+": a huge result is not counted to the end.
+  query.countCap = countCap
   const result: CatalogResult = await searchCatalog(query)
   const cards = await productCards(result.ids, language, reference)
-  const pageCount = Math.max(1, Math.ceil(result.total / catalogPageSize))
+  // A capped total (10,001: "10,000+") is past the last page a reader can reach anyway.
+  const pageCount = Math.min(maxPage, Math.max(1, Math.ceil(result.total / catalogPageSize)))
   // A page past the end (a shared link to a listing that has since shrunk): the last one.
   const lastPage = Math.min(pageCount, maxPage)
   if (Number(url.searchParams.get('page') ?? '1') > lastPage) {
@@ -415,7 +421,11 @@ export async function loadListing(input: {
           icon: child.icon,
           count: counts[child.id] ?? 0,
         }))
-      const count = (counts[c.id] ?? 0) + children.reduce((sum, child) => sum + child.count, 0)
+      // A sum over the cap is over it whatever its parts: "more than" stays "more than".
+      const count = Math.min(
+        (counts[c.id] ?? 0) + children.reduce((sum, child) => sum + child.count, 0),
+        countCap + 1,
+      )
       return { value: c.slug, label: c.name, icon: c.icon, count, children }
     })
     .filter((c) => c.count > 0 || c.value === params.category)
@@ -459,6 +469,7 @@ export async function loadListing(input: {
     path: url.pathname,
     params,
     total: result.total,
+    countCap,
     pageCount,
     cards,
     facets: {

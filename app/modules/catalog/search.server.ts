@@ -13,6 +13,15 @@ export const catalogPageSize = 24
 export const maxQueryLength = 100
 /** A page number past this is not a real visit (24 × 400 = 9,600 products deep). */
 export const maxPage = 400
+/**
+ * Where the storefront's listings stop counting: a total or a facet value above it is shown
+ * as "10,000+" rather than counted to the end every time. Above `maxPage × catalogPageSize`
+ * (9,600), so every page a reader can reach lies under it and the pages of a result never
+ * depend on a capped total; below it, every count is exact. A count above the cap is
+ * reported as `cap + 1`. Listings ask for it (`loadListing`); a caller that shows a figure
+ * (the home page's number of products on sale) leaves it out and gets exact counts.
+ */
+export const countCap = 10_000
 
 /** What a listing asks for; built from the URL by `parseCatalogQuery`. */
 export type CatalogQuery = {
@@ -32,6 +41,11 @@ export type CatalogQuery = {
   /** Leave one product out (related products). */
   excludeProductId?: string
   pageSize?: number
+  /**
+   * Counts above this are reported as `countCap + 1` ("10,000+"), and counting stops there;
+   * without it, every count is exact. Listings pass `countCap`; tests lower it.
+   */
+  countCap?: number
 }
 
 /** A query for everything on sale, newest first, with some of its fields given. */
@@ -61,7 +75,9 @@ export type CatalogFacets = {
 }
 
 export type CatalogResult = {
+  /** Every count (this one and the facets') above `countCap` is `countCap + 1`: "more than". */
   total: number
+  countCap: number | null
   /** Product ids of the page, in order. */
   ids: string[]
   facets: CatalogFacets
@@ -73,53 +89,76 @@ type Filter = 'category' | 'region' | 'badges' | 'price' | 'stock'
  * Searches the purchasable products, in two statements, each kept in memory while the
  * catalogue has not changed (snapshot.server.ts): the total and the facet counts, once per
  * query and filters whatever the page (each facet counts with every filter but its own, so a
- * count is what choosing that value would show); then the page itself, read in the order
- * of an index and stopped at its last product. With `at` (tests, previews) nothing is kept.
+ * count is what choosing that value would show; counts stop at `countCap`); then the page
+ * itself, read in the order of an index and stopped at its last product. A query no product
+ * matches is tried again with the words it probably meant (typos, ADR 008), in a second
+ * counting statement. With `at` (tests, previews) nothing is kept.
  */
 export async function searchCatalog(query: CatalogQuery, at?: Date): Promise<CatalogResult> {
   const { page: _page, sort: _sort, pageSize: _size, ...filters } = query
+  const cap = query.countCap ?? null
   const counts = at
     ? (await runFacets(query, at)).value
     : await whileCatalogUnchanged(`facets:${JSON.stringify(filters)}`, () => runFacets(query))
-  // An empty result needs no page; a page past the end is empty.
+  // An empty result needs no page; a page past the end is empty (a capped total has more).
   const pageSize = query.pageSize ?? catalogPageSize
   const page = pageNumber(query)
-  if (counts.total === 0 || (page - 1) * pageSize >= counts.total) {
-    return { total: counts.total, ids: [], facets: counts.facets }
+  const result = { total: counts.total, countCap: cap, facets: counts.facets }
+  const beyondCap = cap !== null && counts.total > cap
+  if (counts.total === 0 || (!beyondCap && (page - 1) * pageSize >= counts.total)) {
+    return { ...result, ids: [] }
   }
   const ids = at
-    ? (await runPage(query, counts.fuzzy, at)).value
-    : await whileCatalogUnchanged(`page:${counts.fuzzy}:${JSON.stringify(query)}`, () =>
-        runPage(query, counts.fuzzy),
+    ? (await runPage(query, counts.fuzzyWords, at)).value
+    : await whileCatalogUnchanged(`page:${counts.fuzzyWords}:${JSON.stringify(query)}`, () =>
+        runPage(query, counts.fuzzyWords),
       )
-  return { total: counts.total, ids, facets: counts.facets }
+  return { ...result, ids }
 }
 
-type Counts = { total: number; facets: CatalogFacets; fuzzy: boolean }
+type Counts = {
+  total: number
+  facets: CatalogFacets
+  /** The words the query probably meant (a tsquery), when no product matched its own. */
+  fuzzyWords: string | null
+}
+
+type FacetRow = {
+  catalog_version: string | null
+  fuzzy_words: string | null
+  total: number
+  categories: Record<string, number> | string
+  regions: Record<string, number> | string
+  badges: Record<string, number> | string
+  in_stock: number
+  price_range: { min: number | null; max: number | null } | string
+}
 
 async function runFacets(
   query: CatalogQuery,
   at?: Date,
 ): Promise<{ version: string | null; value: Counts }> {
-  const [row] = await getDatabase().rows<{
-    catalog_version: string | null
-    fuzzy: boolean
-    total: number
-    categories: Record<string, number> | string
-    regions: Record<string, number> | string
-    badges: Record<string, number> | string
-    in_stock: number
-    price_range: { min: number | null; max: number | null } | string
-  }>(facetStatement(query, at))
-  const priceRange = json(row!.price_range)
+  const [row] = await getDatabase().rows<FacetRow>(facetStatement(query, at))
+  let counted: FacetRow = row!
+  let fuzzyWords: string | null = null
+  // Nothing matched the words as typed: the words they probably meant, given to the planner
+  // as a constant so that it reads them from the search index like any other query. The
+  // version is the first statement's: if the catalogue moved in between, the result is
+  // stale at once and computed again by the next reader.
+  if (row!.fuzzy_words) {
+    fuzzyWords = row!.fuzzy_words
+    const [again] = await getDatabase().rows<FacetRow>(facetStatement(query, at, fuzzyWords))
+    counted = again!
+  }
+  const priceRange = json(counted.price_range)
   const value: Counts = {
-    total: row!.total,
-    fuzzy: Boolean(row!.fuzzy),
+    total: counted.total,
+    fuzzyWords,
     facets: {
-      categories: json(row!.categories),
-      regions: json(row!.regions),
-      badges: json(row!.badges),
-      inStock: row!.in_stock,
+      categories: json(counted.categories),
+      regions: json(counted.regions),
+      badges: json(counted.badges),
+      inStock: counted.in_stock,
       priceRange:
         priceRange.min === null || priceRange.max === null
           ? null
@@ -131,11 +170,11 @@ async function runFacets(
 
 async function runPage(
   query: CatalogQuery,
-  fuzzy: boolean,
+  fuzzyWords: string | null,
   at?: Date,
 ): Promise<{ version: string | null; value: string[] }> {
   const rows = await getDatabase().rows<{ id: string; catalog_version: string | null }>(
-    pageStatement(query, fuzzy, at),
+    pageStatement(query, fuzzyWords, at),
   )
   if (rows.length === 0) {
     const [row] = await getDatabase().rows<{ catalog_version: string | null }>(
@@ -177,8 +216,11 @@ export async function newestPurchasable(
   return rows.map((r) => r.id)
 }
 
-/** What every statement of a listing shares: its scope, its words and its filters. */
-function listingParts(query: CatalogQuery, at?: Date) {
+/**
+ * What every statement of a listing shares: its scope, its words and its filters. `fuzzyWords`
+ * (a tsquery's text) replaces the words as typed by those they probably meant.
+ */
+function listingParts(query: CatalogQuery, at?: Date, fuzzyWords?: string | null) {
   const q = query.q.trim().slice(0, maxQueryLength)
   const searching = isSearchable(q)
   const gate = purchasableListing(at, { broad: isBroad(query) })
@@ -186,29 +228,25 @@ function listingParts(query: CatalogQuery, at?: Date) {
   if (query.cooperativeId) conditions.push(sql`${products.cooperativeId} = ${query.cooperativeId}`)
   if (query.excludeProductId) conditions.push(sql`${products.id} <> ${query.excludeProductId}`)
   if (query.categoryIds) conditions.push(sql`${products.categoryId} in ${ids(query.categoryIds)}`)
-  // Each query built once per statement (a scalar subquery is an init plan): the fuzzy one
-  // reads the vocabulary, and in a select list it would otherwise be rebuilt for every row.
-  const exactQuery = sql`(select taawun_search_query(${q}))`
-  const fuzzyQuery = sql`(select taawun_fuzzy_query(${q}))`
-  const match = {
-    exact: sql`${products.searchDocument} @@ ${exactQuery}`,
-    fuzzy: sql`${products.searchDocument} @@ ${fuzzyQuery}`,
-  }
-  const rank = {
-    exact: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, ${exactQuery})`,
-    fuzzy: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, ${fuzzyQuery})`,
-  }
+  // The query built once per statement (a scalar subquery is an init plan); the words meant
+  // come as a constant, read by the planner like any other.
+  const words = fuzzyWords ? sql`${fuzzyWords}::tsquery` : sql`(select taawun_search_query(${q}))`
+  const match = sql`${products.searchDocument} @@ ${words}`
+  const rank = sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, ${words})`
   return { q, searching, gate, conditions, match, rank }
 }
 
 /**
  * The total and the facet counts of a listing (the benchmark explains it): the products
  * that pass the gate and the scope and, when searching, match the words (every word, as a
- * prefix) are gathered once — or, only when no product matches the words, those that match
- * the words the query probably meant (typos, ADR 008), which `fuzzy` reports.
+ * prefix) are gathered once, with only the columns the counts read (no rank: it would read
+ * every match's search document). With a cap, every count stops one past it. When searching and
+ * no product matches, `fuzzy_words` is the query the words probably meant (typos, ADR 008),
+ * to be counted again with `fuzzyWords`; it is built only then.
  */
-export function facetStatement(query: CatalogQuery, at?: Date): SQL {
-  const { searching, gate, conditions, match, rank } = listingParts(query, at)
+export function facetStatement(query: CatalogQuery, at?: Date, fuzzyWords?: string | null): SQL {
+  const { q, searching, gate, conditions, match } = listingParts(query, at, fuzzyWords)
+  const over = query.countCap === undefined ? null : query.countCap + 1
   const filters: Record<Filter, SQL | null> = {
     category: null,
     region: query.regionId ? sql`m.region_id = ${query.regionId}` : null,
@@ -226,38 +264,37 @@ export function facetStatement(query: CatalogQuery, at?: Date): SQL {
     if (extra) parts.push(extra)
     return parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``
   }
-  const candidates = (words: SQL | null, score: SQL) => sql`
-    select ${products.id} as id, ${products.categoryId} as category_id, gate_co.region_id,
-      ${products.badges} as badges, ${products.minPriceCentimes} as price,
-      (${products.inStock} or ${products.madeToOrder}) as available,
-      ${score} as rank
-    from ${gate.from}
-    where ${sql.join(words ? [...conditions, words] : conditions, sql` and `)}`
-  const gathered = searching
-    ? sql`
-      with words as materialized (${candidates(match.exact, rank.exact)}),
-      m as materialized (
-        select * from words
-        union all
-        ${candidates(sql`not exists (select 1 from words) and ${match.fuzzy}`, rank.fuzzy)}
-      )`
-    : sql`with m as materialized (${candidates(null, sql`0`)})`
+  // A count read up to one past the cap, then stopped.
+  const capped = (filter: SQL) =>
+    over === null
+      ? sql`(select count(*)::int from m ${filter})`
+      : sql`(select count(*)::int from (select from m ${filter} limit ${over}) c)`
+  // Counts per value of a facet, each reported up to one past the cap.
+  const perValue = (key: SQL, from: SQL, filter: SQL) => sql`(
+    select coalesce(json_object_agg(f.key, f.n), '{}') from (
+      select ${key} as key, ${over === null ? sql`count(*)::int` : sql`least(count(*), ${over})::int`} as n
+      from ${from} ${filter} group by 1
+    ) f)`
+  const fuzzyWordsColumn =
+    searching && !fuzzyWords
+      ? sql`case when not exists (select from m) then nullif(taawun_fuzzy_query(${q})::text, '') end`
+      : sql`null::text`
   return sql`
-    ${gathered}
+    with m as materialized (
+      select ${products.categoryId} as category_id, gate_co.region_id,
+        ${products.badges} as badges, ${products.minPriceCentimes} as price,
+        (${products.inStock} or ${products.madeToOrder}) as available
+      from ${gate.from}
+      where ${sql.join(searching ? [...conditions, match] : conditions, sql` and `)}
+    )
     select
       ${catalogVersionColumn} as catalog_version,
-      ${searching ? sql`not exists (select 1 from words)` : sql`false`} as fuzzy,
-      (select count(*)::int from m ${where()}) as total,
-      (select coalesce(json_object_agg(f.key, f.n), '{}') from (
-        select m.category_id as key, count(*)::int as n from m ${where('category')} group by 1
-      ) f) as categories,
-      (select coalesce(json_object_agg(f.key, f.n), '{}') from (
-        select m.region_id as key, count(*)::int as n from m ${where('region')} group by 1
-      ) f) as regions,
-      (select coalesce(json_object_agg(f.key, f.n), '{}') from (
-        select b as key, count(*)::int as n from m cross join unnest(m.badges) b ${where('badges')} group by 1
-      ) f) as badges,
-      (select count(*)::int from m ${where('stock', sql`m.available`)}) as in_stock,
+      ${fuzzyWordsColumn} as fuzzy_words,
+      ${capped(where())} as total,
+      ${perValue(sql`m.category_id`, sql`m`, where('category'))} as categories,
+      ${perValue(sql`m.region_id`, sql`m`, where('region'))} as regions,
+      ${perValue(sql`b`, sql`m cross join unnest(m.badges) b`, where('badges'))} as badges,
+      ${capped(where('stock', sql`m.available`))} as in_stock,
       (select json_build_object('min', min(m.price), 'max', max(m.price)) from m ${where('price')}) as price_range
   `
 }
@@ -265,14 +302,15 @@ export function facetStatement(query: CatalogQuery, at?: Date): SQL {
 /**
  * One page of a listing (the benchmark explains it): the products in the order of the
  * listing or price index, each checked against the gate and the filters, stopped at the
- * page's last one; when searching, the (few) matching products ranked.
+ * page's last one; when searching, the matching products ranked (`fuzzyWords`: those of
+ * the words the query probably meant, when none matched its own).
  */
-export function pageStatement(query: CatalogQuery, fuzzy: boolean, at?: Date): SQL {
-  const { searching, gate, conditions, match, rank } = listingParts(query, at)
+export function pageStatement(query: CatalogQuery, fuzzyWords: string | null, at?: Date): SQL {
+  const { searching, gate, conditions, match, rank } = listingParts(query, at, fuzzyWords)
   const pageSize = query.pageSize ?? catalogPageSize
   const page = pageNumber(query)
   const where = [...conditions]
-  if (searching) where.push(fuzzy ? match.fuzzy : match.exact)
+  if (searching) where.push(match)
   if (query.regionId) where.push(sql`gate_co.region_id = ${query.regionId}`)
   if (query.badges.length) where.push(sql`${products.badges} @> ${textArray(query.badges)}::text[]`)
   if (query.minPriceCentimes !== null || query.maxPriceCentimes !== null) {
@@ -283,7 +321,7 @@ export function pageStatement(query: CatalogQuery, fuzzy: boolean, at?: Date): S
   if (query.inStock) where.push(sql`(${products.inStock} or ${products.madeToOrder})`)
   const sort = query.sort === 'relevance' && !searching ? 'newest' : query.sort
   const order = {
-    relevance: sql`${fuzzy ? rank.fuzzy : rank.exact} desc, ${products.publishedAt} desc nulls last, ${products.id}`,
+    relevance: sql`${rank} desc, ${products.publishedAt} desc nulls last, ${products.id}`,
     newest: sql`${products.publishedAt} desc nulls last, ${products.id}`,
     price_asc: sql`${products.minPriceCentimes} asc nulls last, ${products.id}`,
     price_desc: sql`${products.minPriceCentimes} desc nulls last, ${products.id}`,

@@ -10,8 +10,9 @@ import {
   type ProductInput,
 } from '#db/seed/factories.ts'
 import { db, getDatabase } from '#app/utils/db.server.ts'
-import { type CatalogQuery, catalogQuery, searchCatalog } from './search.server.ts'
-import { loadStorefrontReference, parseListingParams } from './listing.server.ts'
+import { translatorFor } from '#app/modules/i18n/i18n.server.ts'
+import { type CatalogQuery, catalogQuery, countCap, searchCatalog } from './search.server.ts'
+import { loadListing, loadStorefrontReference, parseListingParams } from './listing.server.ts'
 
 const day = 24 * 3600 * 1000
 
@@ -477,5 +478,78 @@ describe('filters, facets and pages', () => {
       field: 'both',
       message: 'catalog.priceProblem.minAboveMax',
     })
+  })
+})
+
+describe('counts stop at a cap', () => {
+  /** Five honey products in the north, one jam in the south: six on sale. */
+  async function six() {
+    const { cooperative } = await onSale(
+      { categorySlug: 'honey', titleFr: 'Miel un' },
+      'al-hoceima',
+    )
+    for (const titleFr of ['Miel deux', 'Miel trois', 'Miel quatre', 'Miel cinq']) {
+      await createProduct(db, { cooperativeId: cooperative.id, categorySlug: 'honey', titleFr })
+    }
+    const { product: jam } = await onSale(
+      { categorySlug: 'jams', titleFr: 'Confiture de miel' },
+      'taroudant',
+    )
+    const [south] = await db
+      .select({ regionId: cooperatives.regionId })
+      .from(cooperatives)
+      .where(eq(cooperatives.id, jam.cooperativeId))
+    return { jam, southRegionId: south!.regionId }
+  }
+
+  test('a total or a facet value past the cap is reported as cap + 1; below it, exact', async () => {
+    const { southRegionId } = await six()
+    const reference = await loadStorefrontReference('fr')
+    const category = (slug: string) => reference.categories.find((c) => c.slug === slug)!.id
+    for (const q of ['', 'miel', 'mial']) {
+      const exact = await searchCatalog(query({ q }))
+      expect(exact.total, q).toBe(6)
+      expect(exact.countCap).toBeNull()
+
+      const capped = await searchCatalog(query({ q, countCap: 3 }))
+      expect(capped.countCap).toBe(3)
+      expect(capped.total, q).toBe(4)
+      expect(capped.facets.categories).toEqual({
+        [category('honey')]: 4,
+        [category('jams')]: 1,
+      })
+      expect(capped.facets.regions[southRegionId!]).toBe(1)
+      expect(Object.values(capped.facets.regions).sort()).toEqual([1, 4])
+      expect(capped.facets.badges).toEqual({ onssa: 4 })
+      expect(capped.facets.inStock).toBe(4)
+      // What choosing a small value shows is counted exactly.
+      expect((await searchCatalog(query({ q, countCap: 3, regionId: southRegionId }))).total).toBe(
+        1,
+      )
+    }
+    // Listings ask for the cap; the home page's figure (no cap) stays exact.
+    const listing = await loadListing({
+      url: new URL('http://localhost/products?q=miel'),
+      language: 'fr',
+      reference,
+      t: await translatorFor('fr'),
+    })
+    expect([listing.countCap, listing.total, listing.pageCount]).toEqual([countCap, 6, 1])
+    // At the cap, a count is still exact.
+    expect((await searchCatalog(query({ countCap: 6 }))).total).toBe(6)
+    expect((await searchCatalog(query({ countCap: 5 }))).total).toBe(6)
+  })
+
+  test('pages past a capped total are still read', async () => {
+    await six()
+    const all = await allIds()
+    expect(all).toHaveLength(6)
+    const seen: string[] = []
+    for (let page = 1; page <= 4; page += 1) {
+      const result = await searchCatalog(query({ countCap: 3, page, pageSize: 2 }))
+      expect(result.total).toBe(4)
+      seen.push(...result.ids)
+    }
+    expect(seen).toEqual(all)
   })
 })
