@@ -96,21 +96,32 @@ type Candidate = {
  * for at least another hour; the certificates that take the fewest products with them first.
  */
 async function candidates(handle: DatabaseHandle): Promise<Candidate[]> {
+  // The certificates' reach is counted once per certificate, not once per candidate row; and
+  // `type = any(badges)` joins through the cooperative's index: the badges' GIN index, with
+  // the planner's guess of a handful of certificates, would read thousands of entries each.
   return handle.rows<Candidate>(sql`
+    with certs as (
+      select c.id, c.cooperative_id, c.type, c.scope
+      from certificates c
+      join cooperatives co on co.id = c.cooperative_id and co.status = 'active'
+      where c.status = 'approved'
+        and tstzrange(c.issued_at, c.expires_at, '[)') @> (now() + interval '1 hour')
+    ), reach as (
+      select c.id, count(*) as n
+      from certs c join products q on q.cooperative_id = c.cooperative_id and c.type = any(q.badges)
+      group by c.id
+    )
     select p.id as product_id, p.slug, p.cooperative_id, co.slug as cooperative_slug,
       c.id as certificate_id, c.type, c.scope
-    from products p
-    join cooperatives co on co.id = p.cooperative_id and co.status = 'active'
-    join certificates c on c.cooperative_id = p.cooperative_id and c.status = 'approved'
-      and p.badges @> array[c.type]
-      and tstzrange(c.issued_at, c.expires_at, '[)') @> (now() + interval '1 hour')
-      and (c.scope = 'cooperative' or exists (select 1 from certificate_products cp
-        where cp.certificate_id = c.id and cp.product_id = p.id))
+    from certs c
+    join reach r on r.id = c.id
+    join products p on p.cooperative_id = c.cooperative_id and c.type = any(p.badges)
+    join cooperatives co on co.id = p.cooperative_id
     where p.status = 'published' and p.blocked_at is null and p.in_stock
       and p.on_sale_during @> now()
-    order by (select count(*) from products q
-        where q.cooperative_id = c.cooperative_id and q.badges @> array[c.type]),
-      p.published_at desc nulls last, p.id
+      and (c.scope = 'cooperative' or exists (select 1 from certificate_products cp
+        where cp.certificate_id = c.id and cp.product_id = p.id))
+    order by r.n, p.published_at desc nulls last, p.id
     limit 200`)
 }
 
