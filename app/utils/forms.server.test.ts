@@ -5,7 +5,13 @@ import { z } from 'zod'
 import { action as joinAction } from '#app/routes/join.tsx'
 import { action as loginAction } from '#app/routes/login.tsx'
 import { call, dataOf, makeRequest, statusOf } from '#tests/helpers.ts'
-import { countFormFields, maxFormFields, parseForm, readFormData } from './forms.server.ts'
+import {
+  countFormFields,
+  maxFormBytes,
+  maxFormFields,
+  parseForm,
+  readFormData,
+} from './forms.server.ts'
 
 const t = ((key: string) => key) as Parameters<typeof parseForm>[2]
 
@@ -67,13 +73,18 @@ describe('form size by count of fields', () => {
     )
   })
 
-  test('a streamed urlencoded body is refused at its 501st field, before its end is read', async () => {
+  test('a streamed urlencoded body is refused at its 501st field; the rest is dropped up to the size limit', async () => {
     let pulled = 0
+    let cancelled = false
+    const chunk = new TextEncoder().encode('&a='.repeat(100))
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         pulled += 1
-        // 100 fields a chunk, without end: only a refusal by count stops the reading.
-        controller.enqueue(new TextEncoder().encode('&a='.repeat(100)))
+        // 100 fields a chunk, without end: only the size limit stops the reading.
+        controller.enqueue(chunk)
+      },
+      cancel() {
+        cancelled = true
       },
     })
     const request = new Request('http://localhost:3000/login', {
@@ -83,7 +94,31 @@ describe('form size by count of fields', () => {
       duplex: 'half',
     } as RequestInit)
     await expect(readFormData(request)).rejects.toMatchObject({ status: 413 })
-    expect(pulled).toBeLessThanOrEqual(8)
+    expect(cancelled).toBe(true)
+    expect(pulled * chunk.byteLength).toBeLessThanOrEqual(maxFormBytes + 2 * chunk.byteLength)
+  })
+
+  test('a finite body of 40,000 fields is read to its end, not cut: the 413 reaches the client', async () => {
+    let cancelled = false
+    const fields = new TextEncoder().encode('&a='.repeat(40_000))
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < fields.byteLength; at += 4096)
+          controller.enqueue(fields.subarray(at, at + 4096))
+        controller.close()
+      },
+      cancel() {
+        cancelled = true
+      },
+    })
+    const request = new Request('http://localhost:3000/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    await expect(readFormData(request)).rejects.toMatchObject({ status: 413 })
+    expect(cancelled).toBe(false)
   })
 
   test('a form at the limit is still read', async () => {

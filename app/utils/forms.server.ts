@@ -158,7 +158,17 @@ export async function readFormData(
           separators += 1
         }
         if (separators + 1 > maxFields) {
-          await reader.cancel()
+          // The rest is read and dropped (within maxBytes): cancelling the body would close
+          // the connection before the 413 is sent, and the client would see a reset.
+          for (;;) {
+            const rest = await reader.read()
+            if (rest.done) break
+            total += rest.value.byteLength
+            if (total > maxBytes) {
+              await reader.cancel()
+              break
+            }
+          }
           throw tooManyFields()
         }
       }
