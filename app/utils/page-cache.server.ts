@@ -19,8 +19,12 @@ import { getDatabase } from '#app/utils/db.server.ts'
 
 /** The most a kept page is sent again, whatever else holds. */
 const maxAgeMs = 60_000
-/** The memory the kept pages may take in one server process (bodies and their encodings). */
-const maxBytes = 64 * 1024 * 1024
+/**
+ * The memory the kept pages may take in one server process: their gzip and brotli bodies
+ * only (a client that takes neither is sent the gzip one unzipped), some 35 KB a product
+ * page, so about 3,500 pages.
+ */
+const maxBytes = 128 * 1024 * 1024
 /** A page larger than this is rendered each time rather than kept. */
 const maxPageBytes = 1024 * 1024
 
@@ -43,7 +47,8 @@ export type KeptPage = {
   etag: string
   /** 'sha256-…' sources for the page policy, one per inline script. */
   scriptHashes: string[]
-  identity: Buffer
+  /** The page as it is, unzipped from `gzip` when asked (few clients take no encoding). */
+  readonly identity: Buffer
   gzip: Buffer
   br: Buffer
 }
@@ -203,17 +208,20 @@ export function keepPage(ticket: PageTicket, impersonal: string, responseHeaders
     if (!['content-length', 'content-encoding', 'etag', 'set-cookie'].includes(name))
       headers.push([name, value])
   })
+  const gzip = zlib.gzipSync(identity, { level: 9 })
   const page: KeptPage = {
     headers,
     etag: pageEtag(impersonal),
     scriptHashes: scriptHashesOf(impersonal),
-    identity,
-    gzip: zlib.gzipSync(identity, { level: 9 }),
+    get identity() {
+      return zlib.gunzipSync(gzip)
+    },
+    gzip,
     br: zlib.brotliCompressSync(identity, {
       params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 },
     }),
   }
-  const bytes = identity.length + page.gzip.length + page.br.length
+  const bytes = page.gzip.length + page.br.length
   const previous = entries.get(ticket.key)
   if (previous) {
     keptBytes -= previous.bytes

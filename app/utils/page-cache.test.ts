@@ -116,6 +116,7 @@ describe('a kept page is sent again', () => {
     const { gunzipSync, brotliDecompressSync } = await import('node:zlib')
     expect(gunzipSync(again.page.gzip).toString()).toBe(html)
     expect(brotliDecompressSync(again.page.br).toString()).toBe(html)
+    expect(again.page.identity.toString()).toBe(html)
     expect(again.page.headers).toContainEqual(['content-type', 'text/html'])
     expect(again.page.etag).toMatch(/^W\/"[\w-]{20,}"$/)
   })
