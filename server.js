@@ -49,7 +49,17 @@ const { stop } = await build.entry.module.startup({ logger, role: isWorker ? 'wo
 
 if (workers > 1 && cluster.isPrimary) {
   let stopping = false
+  // Buffers cross the channel as they are: workers hand each other the pages they keep.
+  cluster.setupPrimary({ serialization: 'advanced' })
   for (let i = 0; i < workers; i++) cluster.fork()
+  // A page kept by one worker is passed on to the others (ADR 023); they check it like any
+  // page they kept themselves before sending it.
+  cluster.on('message', (from, message) => {
+    if (message?.type !== 'taawun:kept-page') return
+    for (const worker of Object.values(cluster.workers ?? {})) {
+      if (worker && worker !== from && worker.isConnected()) worker.send(message)
+    }
+  })
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) stop().finally(() => process.exit(0))

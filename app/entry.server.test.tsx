@@ -6,7 +6,7 @@ import { Links, Meta, Scripts, useLoaderData } from '@remix-run/react'
 import { describe, expect, test } from 'vitest'
 import * as entry from '#app/entry.server.tsx'
 import { context } from '#tests/helpers.ts'
-import { findPage, forgetKeptPages } from '#app/utils/page-cache.server.ts'
+import { findPage, forgetKeptPages, releaseTicket } from '#app/utils/page-cache.server.ts'
 
 const words = ['سلة', 'من', 'الدوم', 'منسوجة', 'باليد', 'في', 'تعاونية', 'نسائية', 'بالريف']
 
@@ -177,6 +177,8 @@ describe('pages kept for anyone (ADR 020)', () => {
       context({ nonce: 'nonce-kept-aaaa', requestId: 'request-kept', pageTicket: found.ticket }),
     )
     await response.text()
+    // As the HTTP server does once the response is sent (server/page-cache.js).
+    releaseTicket(found.ticket)
     return 'rendered'
   }
 

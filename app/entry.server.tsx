@@ -5,7 +5,7 @@ import {
   type EntryContext,
 } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance } from 'i18next'
+import { createInstance, type i18n } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
@@ -21,7 +21,7 @@ import { type KeptPageHandle } from '#app/utils/page-handle.ts'
 
 export { startup } from '#app/utils/startup.server.ts'
 // The HTTP server (server.js) looks kept pages up before Remix is asked.
-export { anonymousGet, findPage } from '#app/utils/page-cache.server.ts'
+export { anonymousGet, findPage, releaseTicket } from '#app/utils/page-cache.server.ts'
 
 const streamTimeout = 5_000
 
@@ -66,6 +66,37 @@ export function ifNoneMatch(header: string | null, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')
 }
 
+/**
+ * One translator per language for every rendering: nothing on the server changes its
+ * language or its resources once made, so renderings may share it.
+ */
+const translators = new Map<string, Promise<i18n>>()
+
+function i18nFor(requested: string): Promise<i18n> {
+  const language = isLanguage(requested) ? requested : defaultLanguage
+  let made = translators.get(language)
+  if (!made) {
+    const instance = createInstance()
+    made = instance
+      .use(initReactI18next)
+      .init({
+        lng: language,
+        fallbackLng: defaultLanguage,
+        defaultNS: 'common',
+        ns: ['common'],
+        resources,
+        interpolation: { escapeValue: false },
+      })
+      .then(() => instance)
+      .catch((error: unknown) => {
+        translators.delete(language)
+        throw error
+      })
+    translators.set(language, made)
+  }
+  return made
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -73,16 +104,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const language = await getLanguage(request)
-  const i18n = createInstance()
-  await i18n.use(initReactI18next).init({
-    lng: isLanguage(language) ? language : defaultLanguage,
-    fallbackLng: defaultLanguage,
-    defaultNS: 'common',
-    ns: ['common'],
-    resources,
-    interpolation: { escapeValue: false },
-  })
+  const i18n = await i18nFor(await getLanguage(request))
   const nonce = loadContext?.nonce ?? ''
   const whole = validatable(request, responseStatusCode, responseHeaders)
   const waitForAll = whole || isbot(request.headers.get('user-agent')) || remixContext.isSpaMode
@@ -115,8 +137,12 @@ export default async function handleRequest(
               const etag = impersonal ? pageEtag(impersonal) : etagOf(page, [nonce, requestId])
               responseHeaders.set('ETag', etag)
               const ticket = loadContext?.pageTicket
-              if (ticket && impersonal && keptForAnyone(remixContext))
-                keepPage(ticket, impersonal, responseHeaders)
+              if (ticket && impersonal && keptForAnyone(remixContext)) {
+                // Compressed off this thread; a failure only means the page is not kept.
+                keepPage(ticket, impersonal, responseHeaders).catch((error: unknown) =>
+                  console.error(error),
+                )
+              }
               if (ifNoneMatch(request.headers.get('if-none-match'), etag)) {
                 responseHeaders.delete('Content-Type')
                 resolve(new Response(null, { headers: responseHeaders, status: 304 }))

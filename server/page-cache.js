@@ -12,8 +12,8 @@ export function ifNoneMatch(header, etag) {
 }
 
 /**
- * `app` is what the build's entry exports: `anonymousGet(method, cookie)` and
- * `findPage(url, headers)`; `paths` the patterns of the pages whose route may keep them
+ * `app` is what the build's entry exports: `anonymousGet(method, cookie)`,
+ * `findPage(url, headers)` and `releaseTicket(ticket)`; `paths` the patterns of the pages whose route may keep them
  * (`handle.keptForAnyone`): nothing else costs a look-up.
  */
 export function keptPages(app, { paths, production, logger }) {
@@ -31,7 +31,12 @@ export function keptPages(app, { paths, production, logger }) {
       return next()
     }
     if ('ticket' in found) {
-      res.locals.pageTicket = found.ticket
+      const ticket = found.ticket
+      res.locals.pageTicket = ticket
+      // Whatever became of the rendering, those waiting for it stop waiting.
+      const release = () => app.releaseTicket?.(ticket)
+      res.once('finish', release)
+      res.once('close', release)
       return next()
     }
     const page = found.page

@@ -10,7 +10,14 @@
 // A kept page carries nothing of the request it was rendered for: its per-response nonce
 // attributes and request id are taken out, and its inline scripts are allowed by their
 // SHA-256 hashes in the page policy (server.js), so no nonce is ever sent twice.
+//
+// A page is rendered once however many ask for it at once (ADR 023): visitors who ask for a
+// page while it is being rendered wait for that rendering, and a page kept by one server
+// process is handed to the others (through the cluster's primary), so that a surge on a
+// product renders it once, not once per visitor and per process.
+import cluster from 'node:cluster'
 import crypto from 'node:crypto'
+import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { sql } from 'drizzle-orm'
 import { getLanguage } from '#app/modules/i18n/i18n.server.ts'
@@ -27,6 +34,12 @@ const maxAgeMs = 60_000
 const maxBytes = 128 * 1024 * 1024
 /** A page larger than this is rendered each time rather than kept. */
 const maxPageBytes = 1024 * 1024
+
+/**
+ * The longest a visitor waits for the rendering of the same page by another request, before
+ * rendering it themselves.
+ */
+const waitForRenderingMs = 3_000
 
 /** Cookies that do not make a visitor someone: the language they chose. */
 const anonymousCookies = new Set(['taawun_lang'])
@@ -58,6 +71,18 @@ type Entry = PageTicket & { page: KeptPage; bytes: number }
 const entries = new Map<string, Entry>()
 let keptBytes = 0
 
+/**
+ * Pages being rendered (or compressed to be kept) by this process, by key: what those who
+ * ask for the same page meanwhile wait for. Settled when the page is kept, or when its
+ * rendering ends without keeping it (`releaseTicket`).
+ */
+const rendering = new Map<string, { ticket: PageTicket; settle: () => void; done: Promise<void> }>()
+/** Keys whose page is being compressed to be kept: their rendering is not over yet. */
+const compressing = new Set<string>()
+
+const gzip = promisify(zlib.gzip)
+const brotli = promisify(zlib.brotliCompress)
+
 let clock: () => number = () => Date.now()
 
 /** For tests: judge validity at another instant. Returns the way back. */
@@ -74,6 +99,9 @@ export function forgetKeptPages() {
   entries.clear()
   keptBytes = 0
   boundary = null
+  for (const { settle } of rendering.values()) settle()
+  rendering.clear()
+  compressing.clear()
 }
 
 /**
@@ -146,28 +174,71 @@ export async function findPage(
   if (headers['accept-language']) requestHeaders.set('accept-language', headers['accept-language'])
   const language = await getLanguage(new Request(address, { headers: requestHeaders }))
   const key = `${language} ${address.pathname}${address.search}`
-  const state = await readState(productSlugOf(address.pathname))
+  const slug = productSlugOf(address.pathname)
+  let state = await readState(slug)
+  let kept = current(key, state)
+  if (kept) return { page: kept }
+  // Being rendered by another request: wait for it (a bounded time), then look again.
+  const other = rendering.get(key)
+  if (other) {
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      other.done,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, waitForRenderingMs))),
+    ])
+    clearTimeout(timer)
+    state = await readState(slug)
+    kept = current(key, state)
+    if (kept) return { page: kept }
+  }
   const now = clock()
+  const ticket: PageTicket = {
+    key,
+    version: state.version,
+    revision: state.revision,
+    validUntil: Math.min(state.nextChange, now + maxAgeMs),
+  }
+  if (!rendering.has(key)) {
+    let settle!: () => void
+    const done = new Promise<void>((resolve) => (settle = resolve))
+    rendering.set(key, { ticket, settle, done })
+  }
+  return { ticket }
+}
+
+/** The page kept under `key`, if it is still exact in `state`. */
+function current(
+  key: string,
+  state: { version: string | null; revision: string | null },
+): KeptPage | null {
   const entry = entries.get(key)
   if (
-    entry &&
-    entry.version === state.version &&
-    entry.revision === state.revision &&
-    now < entry.validUntil
-  ) {
-    // The most recently used last: the oldest are let go first.
-    entries.delete(key)
-    entries.set(key, entry)
-    return { page: entry.page }
-  }
-  return {
-    ticket: {
-      key,
-      version: state.version,
-      revision: state.revision,
-      validUntil: Math.min(state.nextChange, now + maxAgeMs),
-    },
-  }
+    !entry ||
+    entry.version !== state.version ||
+    entry.revision !== state.revision ||
+    clock() >= entry.validUntil
+  )
+    return null
+  // The most recently used last: the oldest are let go first.
+  entries.delete(key)
+  entries.set(key, entry)
+  return entry.page
+}
+
+/** Those waiting for `ticket`'s page stop waiting (it was kept, or will not be). */
+function settleRendering(ticket: PageTicket) {
+  const pending = rendering.get(ticket.key)
+  if (pending?.ticket !== ticket) return
+  rendering.delete(ticket.key)
+  pending.settle()
+}
+
+/**
+ * The rendering under `ticket` is over (the response was sent or abandoned): unless its page
+ * is being kept, those waiting for it render the page themselves.
+ */
+export function releaseTicket(ticket: PageTicket) {
+  if (!compressing.has(ticket.key)) settleRendering(ticket)
 }
 
 const inlineScript = /<script\b([^>]*)>([\s\S]*?)<\/script>/g
@@ -199,30 +270,71 @@ export function pageEtag(impersonal: string): string {
   return `W/"${crypto.createHash('sha1').update(impersonal).digest('base64url')}"`
 }
 
-/** Keeps a page rendered under `ticket`, as `impersonal` gave it. */
-export function keepPage(ticket: PageTicket, impersonal: string, responseHeaders: Headers) {
+/**
+ * Keeps a page rendered under `ticket`, as `impersonal` gave it. Compressing it happens off
+ * the request's thread; those waiting for the page are let go once it is kept. The page is
+ * handed to the other server processes too.
+ */
+export async function keepPage(
+  ticket: PageTicket,
+  impersonal: string,
+  responseHeaders: Headers,
+): Promise<void> {
   const identity = Buffer.from(impersonal, 'utf8')
-  if (identity.length > maxPageBytes) return
+  if (identity.length > maxPageBytes) return settleRendering(ticket)
   const headers: [string, string][] = []
   responseHeaders.forEach((value, name) => {
     if (!['content-length', 'content-encoding', 'etag', 'set-cookie'].includes(name))
       headers.push([name, value])
   })
-  const gzip = zlib.gzipSync(identity, { level: 9 })
+  compressing.add(ticket.key)
+  try {
+    const [gzipped, brotlied] = await Promise.all([
+      gzip(identity, { level: 9 }),
+      brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }),
+    ])
+    const shared: SharedPage = {
+      ticket,
+      headers,
+      etag: pageEtag(impersonal),
+      scriptHashes: scriptHashesOf(impersonal),
+      gzip: gzipped,
+      br: brotlied,
+    }
+    store(shared)
+    shareWithOtherProcesses(shared)
+  } finally {
+    compressing.delete(ticket.key)
+    settleRendering(ticket)
+  }
+}
+
+/** What a kept page is made of, as it travels between server processes. */
+type SharedPage = {
+  ticket: PageTicket
+  headers: [string, string][]
+  etag: string
+  scriptHashes: string[]
+  gzip: Buffer
+  br: Buffer
+}
+
+function store({ ticket, headers, etag, scriptHashes, gzip, br }: SharedPage) {
   const page: KeptPage = {
     headers,
-    etag: pageEtag(impersonal),
-    scriptHashes: scriptHashesOf(impersonal),
+    etag,
+    scriptHashes,
     get identity() {
       return zlib.gunzipSync(gzip)
     },
     gzip,
-    br: zlib.brotliCompressSync(identity, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 },
-    }),
+    br,
   }
-  const bytes = page.gzip.length + page.br.length
+  const bytes = gzip.length + br.length
   const previous = entries.get(ticket.key)
+  // A page kept meanwhile from a newer state stays.
+  if (previous && previous.version !== ticket.version && previous.validUntil > ticket.validUntil)
+    return
   if (previous) {
     keptBytes -= previous.bytes
     entries.delete(ticket.key)
@@ -232,6 +344,61 @@ export function keepPage(ticket: PageTicket, impersonal: string, responseHeaders
     entries.delete(oldestKey)
     keptBytes -= oldest.bytes
   }
-  entries.set(ticket.key, { ...ticket, page, bytes })
+  entries.set(ticket.key, {
+    key: ticket.key,
+    version: ticket.version,
+    revision: ticket.revision,
+    validUntil: ticket.validUntil,
+    page,
+    bytes,
+  })
   keptBytes += bytes
 }
+
+/**
+ * Server processes of a cluster (server.js) hand each other the pages they keep, through the
+ * primary, whose channel carries buffers as they are ("advanced" serialization). A page
+ * received is checked like any other when it is asked for: same version, revision and time.
+ */
+const sharedPageMessage = 'taawun:kept-page'
+
+let shareWithOtherProcesses = (page: SharedPage) => {
+  if (!cluster.isWorker || !process.send || !process.connected) return
+  process.send({ type: sharedPageMessage, page }, undefined, {}, () => {})
+}
+
+/** For tests: where this process's kept pages go (another process's `receiveSharedPage`). */
+export function setPageSharingForTests(send: (message: unknown) => void): () => void {
+  const previous = shareWithOtherProcesses
+  shareWithOtherProcesses = (page) => send({ type: sharedPageMessage, page })
+  return () => {
+    shareWithOtherProcesses = previous
+  }
+}
+
+/** Takes a page another process kept; anything else on the channel is not ours. */
+export function receiveSharedPage(message: unknown): boolean {
+  if (!isSharedPageMessage(message)) return false
+  const { page } = message
+  store({ ...page, gzip: Buffer.from(page.gzip), br: Buffer.from(page.br) })
+  return true
+}
+
+function isSharedPageMessage(message: unknown): message is { type: string; page: SharedPage } {
+  if (typeof message !== 'object' || message === null) return false
+  const { type, page } = message as { type?: unknown; page?: Partial<SharedPage> }
+  return (
+    type === sharedPageMessage &&
+    typeof page === 'object' &&
+    page !== null &&
+    typeof page.ticket?.key === 'string' &&
+    typeof page.ticket.validUntil === 'number' &&
+    typeof page.etag === 'string' &&
+    Array.isArray(page.headers) &&
+    Array.isArray(page.scriptHashes) &&
+    page.gzip instanceof Uint8Array &&
+    page.br instanceof Uint8Array
+  )
+}
+
+if (cluster.isWorker) process.on('message', receiveSharedPage)

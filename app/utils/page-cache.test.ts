@@ -2,6 +2,7 @@
 // they were rendered, the revision of the product they show and the sale windows all still
 // hold; never with the nonce or request id of the request they were rendered for.
 import crypto from 'node:crypto'
+import v8 from 'node:v8'
 import { eq, sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { products, productVariants } from '#db/schema/catalog.ts'
@@ -16,8 +17,11 @@ import {
   impersonalPage,
   keepPage,
   type PageTicket,
+  receiveSharedPage,
+  releaseTicket,
   scriptHashesOf,
   setPageCacheClockForTests,
+  setPageSharingForTests,
 } from './page-cache.server.ts'
 
 let restore: (() => void) | undefined
@@ -33,7 +37,7 @@ const html = '<!DOCTYPE html><html><body><p>page</p><script>window.x = 1</script
 async function visit(url: string, headers: Record<string, string> = {}, body = html) {
   const found = await findPage(url, headers)
   if ('page' in found) return true
-  keepPage(found.ticket, body, new Headers({ 'Content-Type': 'text/html; charset=utf-8' }))
+  await keepPage(found.ticket, body, new Headers({ 'Content-Type': 'text/html; charset=utf-8' }))
   return false
 }
 
@@ -110,7 +114,7 @@ describe('a kept page is sent again', () => {
 
   test('with the encodings made once, and the same validator', async () => {
     const found = await findPage('/about', {})
-    keepPage(ticketOf(found), html, new Headers({ 'Content-Type': 'text/html' }))
+    await keepPage(ticketOf(found), html, new Headers({ 'Content-Type': 'text/html' }))
     const again = await findPage('/about', {})
     if (!('page' in again)) throw new Error('expected the kept page')
     const { gunzipSync, brotliDecompressSync } = await import('node:zlib')
@@ -209,5 +213,64 @@ describe('a kept page is sent again', () => {
     restore()
     restore = setPageCacheClockForTests(() => later + 60_000)
     expect(await visit('/terms')).toBe(false)
+  })
+})
+
+describe('a page asked for by many at once (ADR 023)', () => {
+  test('is rendered once: those who ask meanwhile are sent it when it is kept', async () => {
+    const first = await findPage('/products', {})
+    const meanwhile = [findPage('/products', {}), findPage('/products', {})]
+    // A look-up asked after theirs has its answer once theirs have read the database: they
+    // are waiting now, not rendering.
+    ticketOf(await findPage('/about', {}))
+    let settled = 0
+    for (const found of meanwhile) void found.then(() => (settled += 1))
+    await Promise.resolve()
+    expect(settled).toBe(0)
+    await keepPage(ticketOf(first), html, new Headers({ 'Content-Type': 'text/html' }))
+    for (const found of await Promise.all(meanwhile)) {
+      if (!('page' in found)) throw new Error('expected the page rendered meanwhile')
+      expect(found.page.gzip.length).toBeGreaterThan(0)
+    }
+  })
+
+  test('whose rendering is not kept (an error, a redirect) is rendered by the next who asked', async () => {
+    const first = await findPage('/products', {})
+    const meanwhile = findPage('/products', {})
+    releaseTicket(ticketOf(first))
+    const next = ticketOf(await meanwhile)
+    expect(next.key).toBe(ticketOf(first).key)
+    // That one's rendering is kept for those after it.
+    await keepPage(next, html, new Headers({ 'Content-Type': 'text/html' }))
+    expect(await visit('/products')).toBe(true)
+  })
+
+  test('kept by one server process is sent by the others, checked like their own', async () => {
+    const messages: unknown[] = []
+    const stopSharing = setPageSharingForTests((message) => messages.push(message))
+    try {
+      const found = await findPage('/about', {})
+      await keepPage(ticketOf(found), html, new Headers({ 'Content-Type': 'text/html' }))
+    } finally {
+      stopSharing()
+    }
+    expect(messages).toHaveLength(1)
+    // Another process: it has kept nothing, and receives the page as its channel carries it.
+    forgetKeptPages()
+    expect(receiveSharedPage(v8.deserialize(v8.serialize(messages[0])))).toBe(true)
+    const again = await findPage('/about', {})
+    if (!('page' in again)) throw new Error('expected the page kept by the other process')
+    expect(again.page.identity.toString()).toBe(html)
+    // Once the catalogue moves, the received page is rendered again like any other.
+    const cooperative = await createCooperative(db)
+    await createCertificate(db, { cooperativeId: cooperative.id, type: 'onssa' })
+    await createProduct(db, { cooperativeId: cooperative.id })
+    expect(await visit('/about')).toBe(false)
+  })
+
+  test('anything else on the channel is left alone', () => {
+    expect(receiveSharedPage({ listening: 3000 })).toBe(false)
+    expect(receiveSharedPage({ type: 'taawun:kept-page', page: { ticket: {} } })).toBe(false)
+    expect(receiveSharedPage(null)).toBe(false)
   })
 })
