@@ -291,7 +291,14 @@ export async function keepPage(
   try {
     const [gzipped, brotlied] = await Promise.all([
       gzip(identity, { level: 9 }),
-      brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }),
+      // Quality 5: some 1 ms for a product page and within 5 % of quality 9's size, which
+      // takes about a hundred times as long (the benchmark's profile, docs/benchmarks.md).
+      brotli(identity, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+        },
+      }),
     ])
     const shared: SharedPage = {
       ticket,

@@ -52,7 +52,19 @@ export async function getTranslator(
   return { t: await translatorFor(language), language }
 }
 
-export async function translatorFor(language: Language): Promise<Translate> {
-  const t = await i18nServer.getFixedT(language, 'common')
-  return (key, options) => t(key, options) as string
+/** One translator per language, made once: nothing changes its language or resources. */
+const translators = new Map<Language, Promise<Translate>>()
+
+export function translatorFor(language: Language): Promise<Translate> {
+  let made = translators.get(language)
+  if (!made) {
+    made = i18nServer.getFixedT(language, 'common').then(
+      (t): Translate =>
+        (key, options) =>
+          t(key, options) as string,
+    )
+    made.catch(() => translators.delete(language))
+    translators.set(language, made)
+  }
+  return made
 }
