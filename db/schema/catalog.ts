@@ -197,6 +197,37 @@ export const productMakers = pgTable(
 )
 
 /**
+ * What a search reads of each product that can be on sale (migration 0020, ADR 022): one
+ * narrow row per product whose sale window is not empty, copied from `products` (and its
+ * cooperative's region) by the database in the transaction of every write that changes them,
+ * never written by the application. Counting and ranking the matches of a word read these
+ * rows and their own search index instead of the wide product rows. The gate is still read
+ * here at the instant asked (`on_sale_during @> now()`), from the same window.
+ */
+export const listedProducts = pgTable(
+  'listed_products',
+  {
+    productId: uuid('product_id')
+      .primaryKey()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    cooperativeId: uuid('cooperative_id').notNull(),
+    categoryId: uuid('category_id').notNull(),
+    regionId: uuid('region_id').notNull(),
+    badges: text('badges').array().notNull(),
+    minPriceCentimes: integer('min_price_centimes'),
+    /** In stock or made to order. */
+    available: boolean('available').notNull(),
+    publishedAt: timestamptz('published_at'),
+    onSaleDuring: tstzmultirange('on_sale_during').notNull(),
+    searchDocument: tsvector('search_document').notNull(),
+  },
+  (t) => [
+    index('listed_products_search_idx').using('gin', t.searchDocument),
+    index('listed_products_cooperative_idx').on(t.cooperativeId),
+  ],
+)
+
+/**
  * Every word of the search documents (normalized), kept by the products' search trigger: the
  * vocabulary a misspelt query word is matched against (pg_trgm) to find the words it meant.
  */

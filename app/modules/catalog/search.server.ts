@@ -1,9 +1,9 @@
 // The storefront's one listing query (issue 5): full-text search, filters, sorts, facet counts
 // and the gating rule composed in a single SQL statement, whatever the page shows.
 import { sql, type SQL } from 'drizzle-orm'
-import { products } from '#db/schema/catalog.ts'
+import { listedProducts, products } from '#db/schema/catalog.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
-import { purchasableListing } from '#app/modules/certification/gate.server.ts'
+import { purchasableListed, purchasableListing } from '#app/modules/certification/gate.server.ts'
 
 import { type CatalogSort, isSearchable } from './listing-url.ts'
 import { catalogVersionColumn, whileCatalogUnchanged } from './snapshot.server.ts'
@@ -86,17 +86,25 @@ export type CatalogResult = {
 type Filter = 'category' | 'region' | 'badges' | 'price' | 'stock'
 
 /**
- * Searches the purchasable products, in two statements, each kept in memory while the
- * catalogue has not changed (snapshot.server.ts): the total and the facet counts, once per
- * query and filters whatever the page (each facet counts with every filter but its own, so a
- * count is what choosing that value would show; counts stop at `countCap`); then the page
- * itself, read in the order of an index and stopped at its last product. A query no product
- * matches is tried again with the words it probably meant (typos, ADR 008), in a second
- * counting statement. With `at` (tests, previews) nothing is kept.
+ * Searches the purchasable products. A listing without words: in two statements, each kept in
+ * memory while the catalogue has not changed (snapshot.server.ts): the total and the facet
+ * counts, once per filters whatever the page (each facet counts with every filter but its
+ * own, so a count is what choosing that value would show; counts stop at `countCap`); then the
+ * page itself, read in the order of an index and stopped at its last product. A search: in
+ * one statement that gathers the matches once (ADR 022) and gives the counts and the page,
+ * kept per query and page. A query no product matches is tried again with the words it
+ * probably meant (typos, ADR 008), in a second statement. With `at` (tests, previews)
+ * nothing is kept.
  */
 export async function searchCatalog(query: CatalogQuery, at?: Date): Promise<CatalogResult> {
   const { page: _page, sort: _sort, pageSize: _size, ...filters } = query
   const cap = query.countCap ?? null
+  if (isSearchable(query.q.trim().slice(0, maxQueryLength))) {
+    const found = at
+      ? (await runFacets(query, at)).value
+      : await whileCatalogUnchanged(`search:${JSON.stringify(query)}`, () => runFacets(query))
+    return { total: found.total, countCap: cap, facets: found.facets, ids: found.ids ?? [] }
+  }
   const counts = at
     ? (await runFacets(query, at)).value
     : await whileCatalogUnchanged(`facets:${JSON.stringify(filters)}`, () => runFacets(query))
@@ -121,6 +129,8 @@ type Counts = {
   facets: CatalogFacets
   /** The words the query probably meant (a tsquery), when no product matched its own. */
   fuzzyWords: string | null
+  /** A search's page, counted in the same statement; null for a listing without words. */
+  ids: string[] | null
 }
 
 type FacetRow = {
@@ -132,6 +142,7 @@ type FacetRow = {
   badges: Record<string, number> | string
   in_stock: number
   price_range: { min: number | null; max: number | null } | string
+  ids: string[] | string | null
 }
 
 async function runFacets(
@@ -154,6 +165,7 @@ async function runFacets(
   const value: Counts = {
     total: counted.total,
     fuzzyWords,
+    ids: counted.ids === null ? null : json(counted.ids),
     facets: {
       categories: json(counted.categories),
       regions: json(counted.regions),
@@ -216,6 +228,57 @@ export async function newestPurchasable(
   return rows.map((r) => r.id)
 }
 
+/** What a listing reads of each product, wherever it reads it from. */
+type ListingColumns = {
+  id: SQL
+  cooperativeId: SQL
+  categoryId: SQL
+  regionId: SQL
+  badges: SQL
+  price: SQL
+  /** In stock or made to order. */
+  available: SQL
+  publishedAt: SQL
+  searchDocument: SQL
+}
+
+/**
+ * Where a listing reads its products: a search, the narrow rows of the products that can be
+ * on sale (`listed_products`, ADR 022), so that counting and ranking thousands of matches
+ * reads neither the wide product rows nor their out-of-line search documents; a listing
+ * without words, the products through the listing index, read in its order.
+ */
+function listingSource(query: CatalogQuery, searching: boolean, at?: Date) {
+  if (searching) {
+    const gate = purchasableListed(at)
+    const columns: ListingColumns = {
+      id: sql`${listedProducts.productId}`,
+      cooperativeId: sql`${listedProducts.cooperativeId}`,
+      categoryId: sql`${listedProducts.categoryId}`,
+      regionId: sql`${listedProducts.regionId}`,
+      badges: sql`${listedProducts.badges}`,
+      price: sql`${listedProducts.minPriceCentimes}`,
+      available: sql`${listedProducts.available}`,
+      publishedAt: sql`${listedProducts.publishedAt}`,
+      searchDocument: sql`${listedProducts.searchDocument}`,
+    }
+    return { gate, columns }
+  }
+  const gate = purchasableListing(at, { broad: isBroad(query) })
+  const columns: ListingColumns = {
+    id: sql`${products.id}`,
+    cooperativeId: sql`${products.cooperativeId}`,
+    categoryId: sql`${products.categoryId}`,
+    regionId: sql`gate_co.region_id`,
+    badges: sql`${products.badges}`,
+    price: sql`${products.minPriceCentimes}`,
+    available: sql`(${products.inStock} or ${products.madeToOrder})`,
+    publishedAt: sql`${products.publishedAt}`,
+    searchDocument: sql`${products.searchDocument}`,
+  }
+  return { gate, columns }
+}
+
 /**
  * What every statement of a listing shares: its scope, its words and its filters. `fuzzyWords`
  * (a tsquery's text) replaces the words as typed by those they probably meant.
@@ -223,79 +286,113 @@ export async function newestPurchasable(
 function listingParts(query: CatalogQuery, at?: Date, fuzzyWords?: string | null) {
   const q = query.q.trim().slice(0, maxQueryLength)
   const searching = isSearchable(q)
-  const gate = purchasableListing(at, { broad: isBroad(query) })
+  const { gate, columns: c } = listingSource(query, searching, at)
   const conditions: SQL[] = [gate.where]
-  if (query.cooperativeId) conditions.push(sql`${products.cooperativeId} = ${query.cooperativeId}`)
-  if (query.excludeProductId) conditions.push(sql`${products.id} <> ${query.excludeProductId}`)
-  if (query.categoryIds) conditions.push(sql`${products.categoryId} in ${ids(query.categoryIds)}`)
+  if (query.cooperativeId) conditions.push(sql`${c.cooperativeId} = ${query.cooperativeId}`)
+  if (query.excludeProductId) conditions.push(sql`${c.id} <> ${query.excludeProductId}`)
+  if (query.categoryIds) conditions.push(sql`${c.categoryId} in ${ids(query.categoryIds)}`)
   // The query built once per statement (a scalar subquery is an init plan); the words meant
   // come as a constant, read by the planner like any other.
   const words = fuzzyWords ? sql`${fuzzyWords}::tsquery` : sql`(select taawun_search_query(${q}))`
-  const match = sql`${products.searchDocument} @@ ${words}`
-  const rank = sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${products.searchDocument}, ${words})`
-  return { q, searching, gate, conditions, match, rank }
+  const match = sql`${c.searchDocument} @@ ${words}`
+  const rank = sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${c.searchDocument}, ${words})`
+  return { q, searching, gate, columns: c, conditions, match, rank }
 }
 
 /**
- * The total and the facet counts of a listing (the benchmark explains it): the products
- * that pass the gate and the scope and, when searching, match the words (every word, as a
- * prefix) are gathered once, with only the columns the counts read (no rank: it would read
- * every match's search document). With a cap, every count stops one past it. When searching and
- * no product matches, `fuzzy_words` is the query the words probably meant (typos, ADR 008),
- * to be counted again with `fuzzyWords`; it is built only then.
+ * The total and the facet counts of a listing (the benchmark explains it), and when searching
+ * its page: the products that pass the gate and the scope and, when searching, match the
+ * words (every word, as a prefix) are gathered once, with only the columns the counts read
+ * (and the page's order: the rank only when the page is sorted by it), then grouped by the
+ * values the facets count (a few hundred groups), which every count then reads. With a cap,
+ * every count stops one past it. When searching and no product matches, `fuzzy_words` is
+ * the query the words probably meant (typos, ADR 008), to be counted again with
+ * `fuzzyWords`; it is built only then.
  */
 export function facetStatement(query: CatalogQuery, at?: Date, fuzzyWords?: string | null): SQL {
-  const { q, searching, gate, conditions, match } = listingParts(query, at, fuzzyWords)
+  const {
+    q,
+    searching,
+    gate,
+    columns: c,
+    conditions,
+    match,
+    rank,
+  } = listingParts(query, at, fuzzyWords)
   const over = query.countCap === undefined ? null : query.countCap + 1
-  const filters: Record<Filter, SQL | null> = {
+  const priced =
+    query.minPriceCentimes !== null || query.maxPriceCentimes !== null
+      ? sql`m.price between ${query.minPriceCentimes ?? 0} and ${query.maxPriceCentimes ?? 2147483647}`
+      : null
+  // The same filters, on the matches (for the page) and on their groups (for the counts).
+  const filters = (of: 'm' | 'g'): Record<Filter, SQL | null> => ({
     category: null,
-    region: query.regionId ? sql`m.region_id = ${query.regionId}` : null,
-    badges: query.badges.length ? sql`m.badges @> ${textArray(query.badges)}::text[]` : null,
-    price:
-      query.minPriceCentimes !== null || query.maxPriceCentimes !== null
-        ? sql`m.price between ${query.minPriceCentimes ?? 0} and ${query.maxPriceCentimes ?? 2147483647}`
-        : null,
-    stock: query.inStock ? sql`m.available` : null,
-  }
-  const where = (except?: Filter, extra?: SQL) => {
-    const parts = (Object.keys(filters) as Filter[])
-      .filter((f) => f !== except && filters[f])
-      .map((f) => filters[f]!)
+    region: query.regionId ? sql`${sql.raw(of)}.region_id = ${query.regionId}` : null,
+    badges: query.badges.length
+      ? sql`${sql.raw(of)}.badges @> ${textArray(query.badges)}::text[]`
+      : null,
+    price: priced ? (of === 'm' ? priced : sql`g.priced`) : null,
+    stock: query.inStock ? sql`${sql.raw(of)}.available` : null,
+  })
+  const where = (of: 'm' | 'g', except?: Filter, extra?: SQL) => {
+    const all = filters(of)
+    const parts = (Object.keys(all) as Filter[])
+      .filter((f) => f !== except && all[f])
+      .map((f) => all[f]!)
     if (extra) parts.push(extra)
     return parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``
   }
-  // A count read up to one past the cap, then stopped.
-  const capped = (filter: SQL) =>
-    over === null
-      ? sql`(select count(*)::int from m ${filter})`
-      : sql`(select count(*)::int from (select from m ${filter} limit ${over}) c)`
-  // Counts per value of a facet, each reported up to one past the cap.
+  // A count, reported up to one past the cap.
+  const upTo = (n: SQL) => (over === null ? sql`${n}::int` : sql`least(${n}, ${over})::int`)
+  const total = (filter: SQL) => sql`(select ${upTo(sql`coalesce(sum(g.n), 0)`)} from g ${filter})`
+  // Counts per value of a facet.
   const perValue = (key: SQL, from: SQL, filter: SQL) => sql`(
     select coalesce(json_object_agg(f.key, f.n), '{}') from (
-      select ${key} as key, ${over === null ? sql`count(*)::int` : sql`least(count(*), ${over})::int`} as n
-      from ${from} ${filter} group by 1
+      select ${key} as key, ${upTo(sql`sum(g.n)`)} as n from ${from} ${filter} group by 1
     ) f)`
   const fuzzyWordsColumn =
     searching && !fuzzyWords
       ? sql`case when not exists (select from m) then nullif(taawun_fuzzy_query(${q})::text, '') end`
       : sql`null::text`
+  // A search's page, from the matches gathered: in the order of pageStatement's.
+  const pageSize = query.pageSize ?? catalogPageSize
+  const page = pageNumber(query)
+  const byRank = query.sort === 'relevance'
+  const order = (of: 'm' | 'p') =>
+    ({
+      relevance: sql`${sql.raw(of)}.rank desc, ${sql.raw(of)}.published_at desc nulls last, ${sql.raw(of)}.id`,
+      newest: sql`${sql.raw(of)}.published_at desc nulls last, ${sql.raw(of)}.id`,
+      price_asc: sql`${sql.raw(of)}.price asc nulls last, ${sql.raw(of)}.id`,
+      price_desc: sql`${sql.raw(of)}.price desc nulls last, ${sql.raw(of)}.id`,
+    })[query.sort]
+  const idsColumn = searching
+    ? sql`(select coalesce(json_agg(p.id order by ${order('p')}), '[]') from (
+        select m.id, m.rank, m.published_at, m.price from m ${where('m')}
+        order by ${order('m')} limit ${pageSize} offset ${(page - 1) * pageSize}
+      ) p)`
+    : sql`null::json`
   return sql`
     with m as materialized (
-      select ${products.categoryId} as category_id, gate_co.region_id,
-        ${products.badges} as badges, ${products.minPriceCentimes} as price,
-        (${products.inStock} or ${products.madeToOrder}) as available
+      select ${c.categoryId} as category_id, ${c.regionId} as region_id,
+        ${c.badges} as badges, ${c.price} as price, ${c.available} as available
+        ${searching ? sql`, ${c.id} as id, ${c.publishedAt} as published_at, ${byRank ? rank : sql`null::real`} as rank` : sql``}
       from ${gate.from}
       where ${sql.join(searching ? [...conditions, match] : conditions, sql` and `)}
+    ), g as materialized (
+      select m.category_id, m.region_id, m.badges, m.available, ${priced ?? sql`true`} as priced,
+        count(*) as n, min(m.price) as min_price, max(m.price) as max_price
+      from m group by 1, 2, 3, 4, 5
     )
     select
       ${catalogVersionColumn} as catalog_version,
       ${fuzzyWordsColumn} as fuzzy_words,
-      ${capped(where())} as total,
-      ${perValue(sql`m.category_id`, sql`m`, where('category'))} as categories,
-      ${perValue(sql`m.region_id`, sql`m`, where('region'))} as regions,
-      ${perValue(sql`b`, sql`m cross join unnest(m.badges) b`, where('badges'))} as badges,
-      ${capped(where('stock', sql`m.available`))} as in_stock,
-      (select json_build_object('min', min(m.price), 'max', max(m.price)) from m ${where('price')}) as price_range
+      ${total(where('g'))} as total,
+      ${perValue(sql`g.category_id`, sql`g`, where('g', 'category'))} as categories,
+      ${perValue(sql`g.region_id`, sql`g`, where('g', 'region'))} as regions,
+      ${perValue(sql`b`, sql`g cross join unnest(g.badges) b`, where('g', 'badges'))} as badges,
+      ${total(where('g', 'stock', sql`g.available`))} as in_stock,
+      (select json_build_object('min', min(g.min_price), 'max', max(g.max_price)) from g ${where('g', 'price')}) as price_range,
+      ${idsColumn} as ids
   `
 }
 
@@ -306,28 +403,35 @@ export function facetStatement(query: CatalogQuery, at?: Date, fuzzyWords?: stri
  * the words the query probably meant, when none matched its own).
  */
 export function pageStatement(query: CatalogQuery, fuzzyWords: string | null, at?: Date): SQL {
-  const { searching, gate, conditions, match, rank } = listingParts(query, at, fuzzyWords)
+  const {
+    searching,
+    gate,
+    columns: c,
+    conditions,
+    match,
+    rank,
+  } = listingParts(query, at, fuzzyWords)
   const pageSize = query.pageSize ?? catalogPageSize
   const page = pageNumber(query)
   const where = [...conditions]
   if (searching) where.push(match)
-  if (query.regionId) where.push(sql`gate_co.region_id = ${query.regionId}`)
-  if (query.badges.length) where.push(sql`${products.badges} @> ${textArray(query.badges)}::text[]`)
+  if (query.regionId) where.push(sql`${c.regionId} = ${query.regionId}`)
+  if (query.badges.length) where.push(sql`${c.badges} @> ${textArray(query.badges)}::text[]`)
   if (query.minPriceCentimes !== null || query.maxPriceCentimes !== null) {
     where.push(
-      sql`${products.minPriceCentimes} between ${query.minPriceCentimes ?? 0} and ${query.maxPriceCentimes ?? 2147483647}`,
+      sql`${c.price} between ${query.minPriceCentimes ?? 0} and ${query.maxPriceCentimes ?? 2147483647}`,
     )
   }
-  if (query.inStock) where.push(sql`(${products.inStock} or ${products.madeToOrder})`)
+  if (query.inStock) where.push(c.available)
   const sort = query.sort === 'relevance' && !searching ? 'newest' : query.sort
   const order = {
-    relevance: sql`${rank} desc, ${products.publishedAt} desc nulls last, ${products.id}`,
-    newest: sql`${products.publishedAt} desc nulls last, ${products.id}`,
-    price_asc: sql`${products.minPriceCentimes} asc nulls last, ${products.id}`,
-    price_desc: sql`${products.minPriceCentimes} desc nulls last, ${products.id}`,
+    relevance: sql`${rank} desc, ${c.publishedAt} desc nulls last, ${c.id}`,
+    newest: sql`${c.publishedAt} desc nulls last, ${c.id}`,
+    price_asc: sql`${c.price} asc nulls last, ${c.id}`,
+    price_desc: sql`${c.price} desc nulls last, ${c.id}`,
   }[sort]
   return sql`
-    select ${products.id} as id, ${catalogVersionColumn} as catalog_version
+    select ${c.id} as id, ${catalogVersionColumn} as catalog_version
     from ${gate.from}
     where ${sql.join(where, sql` and `)}
     order by ${order}

@@ -11,7 +11,14 @@ import {
 } from '#db/seed/factories.ts'
 import { db, getDatabase } from '#app/utils/db.server.ts'
 import { translatorFor } from '#app/modules/i18n/i18n.server.ts'
-import { type CatalogQuery, catalogQuery, countCap, searchCatalog } from './search.server.ts'
+import {
+  type CatalogQuery,
+  catalogQuery,
+  countCap,
+  facetStatement,
+  pageStatement,
+  searchCatalog,
+} from './search.server.ts'
 import { loadListing, loadStorefrontReference, parseListingParams } from './listing.server.ts'
 
 const day = 24 * 3600 * 1000
@@ -448,6 +455,55 @@ describe('filters, facets and pages', () => {
       expect(new Set(seen).size).toBe(13)
     }
     expect((await searchCatalog(query({ page: 9, pageSize: 5 }))).ids).toEqual([])
+  })
+
+  test("a search's page, read with its counts, is the page the listing's own page statement reads", async () => {
+    const { south, made } = await world()
+    const cooperative = await createCooperative(db)
+    await createCertificate(db, { cooperativeId: cooperative.id, type: 'onssa' })
+    for (let i = 0; i < 9; i += 1) {
+      await createProduct(db, {
+        cooperativeId: i % 2 ? cooperative.id : south.id,
+        titleFr: i % 3 ? `Miel de montagne ${i}` : `Confiture au miel ${i}`,
+        descriptionFr: i % 4 ? 'Du miel récolté au printemps.' : 'Récolté au printemps.',
+        variants: [{ priceCentimes: 1000 * (1 + (i % 3)), stockQuantity: i % 2 }],
+      })
+    }
+    // Ties in the secondary sort key: the same publication instant for some.
+    await db
+      .update(products)
+      .set({ publishedAt: new Date('2026-05-01T10:00:00Z') })
+      .where(eq(products.cooperativeId, cooperative.id))
+    const [southRegion] = await db
+      .select({ regionId: cooperatives.regionId })
+      .from(cooperatives)
+      .where(eq(cooperatives.id, south.id))
+    const at = new Date()
+    const variants: Partial<CatalogQuery>[] = [
+      {},
+      { inStock: true },
+      { regionId: southRegion!.regionId },
+      { badges: ['organic'] },
+      { minPriceCentimes: 1500, maxPriceCentimes: 20000 },
+      { excludeProductId: made[0]!.id },
+    ]
+    for (const q of ['miel', 'miell'])
+      for (const sort of ['relevance', 'newest', 'price_asc', 'price_desc'] as const)
+        for (const filter of variants)
+          for (let page = 1; page <= 2; page += 1) {
+            const asked = query({ q, sort, page, pageSize: 4, ...filter })
+            const result = await searchCatalog(asked, at)
+            // A typo is paged with the words it probably meant, as the search does.
+            const [first] = await getDatabase().rows<{ fuzzy_words: string | null }>(
+              facetStatement(asked, at),
+            )
+            const rows = await getDatabase().rows<{ id: string }>(
+              pageStatement(asked, first!.fuzzy_words, at),
+            )
+            const label = JSON.stringify({ q, sort, page, filter })
+            expect(result.ids, label).toEqual(rows.map((r) => r.id))
+            if (page === 1) expect(result.total, label).toBeGreaterThan(0)
+          }
   })
 
   test('the URL is read leniently: unknown values are dropped, never an error', async () => {

@@ -3,7 +3,7 @@
 // maintains from it (ADR 018), exact at every instant, so that an expired or revoked
 // certificate takes a product off sale at once.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
-import { productVariants, products } from '#db/schema/catalog.ts'
+import { listedProducts, productVariants, products } from '#db/schema/catalog.ts'
 import { certificateProducts, certificates } from '#db/schema/certification.ts'
 import { cooperatives } from '#db/schema/cooperatives.ts'
 import { categoryRequirements } from '#db/schema/reference.ts'
@@ -85,6 +85,18 @@ export function purchasableListing(
     from: sql`${products} join ${cooperatives} gate_co on gate_co.id = ${products.cooperativeId}`,
     where: sql`(${products.status} = 'published' and ${products.blockedAt} is null
       and ${productPurchasable(at)})`,
+  }
+}
+
+/**
+ * The same rules for searches (ADR 022), read from `listed_products`: the narrow copy of the
+ * products whose sale window is not empty, each with its window, kept by the database in
+ * the transaction of every write that changes it. The window is read at `at` as above.
+ */
+export function purchasableListed(at?: Date): { from: SQL; where: SQL } {
+  return {
+    from: sql`${listedProducts}`,
+    where: sql`(${listedProducts.onSaleDuring} @> ${instant(at)})`,
   }
 }
 
