@@ -1,30 +1,23 @@
 import { RemixBrowser } from '@remix-run/react'
-import i18next from 'i18next'
+import { type i18n } from 'i18next'
 import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { I18nextProvider } from 'react-i18next'
 import { defaultLanguage, isLanguage } from '#app/modules/i18n/config.ts'
-
-// Each catalogue is its own content-hashed chunk; only the page's language is fetched.
-const catalogues = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/common.json')
+import { clientMessages, loadMessages } from '#app/modules/i18n/messages.ts'
+import { createTranslator } from '#app/modules/i18n/translator.ts'
 
 async function hydrate() {
   const lang = document.documentElement.lang
   const language = isLanguage(lang) ? lang : defaultLanguage
-  const load = catalogues[`./locales/${language}/common.json`]
-  const common = load ? (await load()).default : {}
-  await i18next.use(initReactI18next).init({
-    lng: language,
-    fallbackLng: false,
-    defaultNS: 'common',
-    ns: ['common'],
-    resources: { [language]: { common } },
-    interpolation: { escapeValue: false },
-  })
+  // The route modules of the page, imported before this entry, have already awaited the
+  // other parts they need.
+  await loadMessages('storefront')
+  const translator = createTranslator(language, clientMessages) as unknown as i18n
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18next}>
+      <I18nextProvider i18n={translator} defaultNS="common">
         <StrictMode>
           <RemixBrowser />
         </StrictMode>

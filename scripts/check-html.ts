@@ -32,6 +32,18 @@ export function findJava(): { ok: true } | { ok: false; detail: string } {
   return { ok: true }
 }
 
+/**
+ * What the checker's CSS grammar does not know yet and Tailwind writes into the stylesheet
+ * every page carries inline (ADR 021): registered custom properties (`@property`),
+ * `margin-trim` in a feature query, and custom properties named in `transition-property`.
+ * All are valid CSS; any other CSS error still fails.
+ */
+const cssTheCheckerLags = [
+  /^CSS: Unrecognized at-rule “@property”/,
+  /^CSS: “margin-trim”: Property “margin-trim” doesn't exist\./,
+  /^CSS: “transition-property”: “--[\w-]+” is not a “transition-property” value\./,
+]
+
 /** Runs the checker over the .html files of a folder; errors only (warnings are advice). */
 export function checkHtmlFiles(folder: string): CheckResult {
   const java = findJava()
@@ -60,16 +72,18 @@ export function checkHtmlFiles(folder: string): CheckResult {
   return {
     kind: 'checked',
     files: files.length,
-    problems: messages.map((m) => ({
-      file: m.url ? path.basename(fileURLToPath(m.url)) : '?',
-      message: [
-        `${m.type}${m.subType ? ` (${m.subType})` : ''}: ${m.message}`,
-        m.lastLine ? `line ${m.lastLine}, column ${m.firstColumn ?? '?'}` : '',
-        m.extract ? `…${m.extract.replace(/\s+/g, ' ')}…` : '',
-      ]
-        .filter(Boolean)
-        .join('\n    '),
-    })),
+    problems: messages
+      .filter((m) => !cssTheCheckerLags.some((pattern) => pattern.test(m.message)))
+      .map((m) => ({
+        file: m.url ? path.basename(fileURLToPath(m.url)) : '?',
+        message: [
+          `${m.type}${m.subType ? ` (${m.subType})` : ''}: ${m.message}`,
+          m.lastLine ? `line ${m.lastLine}, column ${m.firstColumn ?? '?'}` : '',
+          m.extract ? `…${m.extract.replace(/\s+/g, ' ')}…` : '',
+        ]
+          .filter(Boolean)
+          .join('\n    '),
+      })),
   }
 }
 

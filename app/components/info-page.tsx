@@ -1,7 +1,11 @@
 import { Link } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
 import { type InfoPageKey, infoPages } from '#app/modules/pages/info-pages.ts'
+
+// The information pages' text: in the browser before a page of them renders.
+await loadMessages('info')
 
 export type InfoSection = {
   /** The section's key under `pages.<page>`, also its anchor. */

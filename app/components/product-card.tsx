@@ -7,6 +7,9 @@ import { isLanguage, type Language } from '#app/modules/i18n/config.ts'
 import { monthName } from '#app/modules/i18n/format.ts'
 import { imageSrcSet, imageUrl } from '#app/modules/media/image-urls.ts'
 
+/** How wide a card's picture is drawn: two columns on a phone, three, then four. */
+export const productCardSizes = '(min-width: 1024px) 22vw, (min-width: 640px) 30vw, 46vw'
+
 /** What the loaders send (see `productCards` and `stockState`). */
 export type StockStateView = StockState
 export type ProductCardView = ProductCard
@@ -91,7 +94,7 @@ export function ProductCard({
           <StoredPicture
             image={product.image}
             alt={product.imageAlt}
-            sizes="(min-width: 1024px) 22vw, (min-width: 640px) 30vw, 46vw"
+            sizes={productCardSizes}
             priority={priority}
             className="h-full w-full object-cover"
           />

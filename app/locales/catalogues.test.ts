@@ -1,7 +1,32 @@
 import { describe, expect, test } from 'vitest'
-import ar from './ar/common.json'
-import en from './en/common.json'
-import fr from './fr/common.json'
+import { catalogueParts } from '#app/modules/i18n/catalogue.ts'
+import arAccount from './ar/account.json'
+import arBackoffice from './ar/backoffice.json'
+import arInfo from './ar/info.json'
+import arServer from './ar/server.json'
+import arStorefront from './ar/storefront.json'
+import enAccount from './en/account.json'
+import enBackoffice from './en/backoffice.json'
+import enInfo from './en/info.json'
+import enServer from './en/server.json'
+import enStorefront from './en/storefront.json'
+import frAccount from './fr/account.json'
+import frBackoffice from './fr/backoffice.json'
+import frInfo from './fr/info.json'
+import frServer from './fr/server.json'
+import frStorefront from './fr/storefront.json'
+
+const catalogues = {
+  ar: {
+    storefront: arStorefront,
+    account: arAccount, info: arInfo, backoffice: arBackoffice, server: arServer },
+  fr: {
+    storefront: frStorefront,
+    account: frAccount, info: frInfo, backoffice: frBackoffice, server: frServer },
+  en: {
+    storefront: enStorefront,
+    account: enAccount, info: enInfo, backoffice: enBackoffice, server: enServer },
+}
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (value && typeof value === 'object') {
@@ -18,7 +43,10 @@ function valueAt(catalogue: unknown, key: string): string {
   return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string
 }
 
-describe('message catalogues', () => {
+describe.each(catalogueParts)('message catalogues, part %s', (part) => {
+  const en = catalogues.en[part]
+  const ar = catalogues.ar[part]
+  const fr = catalogues.fr[part]
   const english = keysOf(en).sort()
 
   test.each([
@@ -48,4 +76,14 @@ describe('message catalogues', () => {
     // Only placeholders-only messages (like "{{province}}, {{region}}" formats) may lack Arabic letters.
     expect(latinOnly.filter((key) => valueAt(ar, key).replace(/\{\{\w+\}\}|[\s,:()—-]/g, '') !== '')).toEqual([])
   })
+})
+
+test('a message lives in one part only, so merging the parts loses none', () => {
+  const seen = new Map<string, string>()
+  for (const part of catalogueParts) {
+    for (const key of keysOf(catalogues.en[part])) {
+      expect(seen.get(key), `${key} is in ${seen.get(key)} and ${part}`).toBeUndefined()
+      seen.set(key, part)
+    }
+  }
 })

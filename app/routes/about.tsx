@@ -6,7 +6,7 @@ import { InfoPage } from '#app/components/info-page.tsx'
 import { featuredCooperatives } from '#app/modules/cooperatives/directory.server.ts'
 import { formatNumber } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { infoPageMeta } from '#app/modules/pages/info-pages.ts'
+import { infoPageMeta } from '#app/modules/pages/info-page-meta.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { type KeptPageHandle } from '#app/utils/page-handle.ts'
 

@@ -18,8 +18,12 @@ import {
   toastCookie,
 } from '#app/modules/auth/session.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
 import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+
+// The buyer's account messages: in the browser before this route renders.
+await loadMessages('account')
 
 const profileSchema = z.object({
   intent: z.literal('updateProfile'),

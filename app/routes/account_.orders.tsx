@@ -6,8 +6,12 @@ import { OrderStatusBadge } from '#app/components/orders/order-parts.tsx'
 import { requireUser } from '#app/modules/auth/guards.server.ts'
 import { formatDate, formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
 import { listCustomerOrders } from '#app/modules/orders/queries.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+
+// The buyer's account messages: in the browser before this route renders.
+await loadMessages('account')
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

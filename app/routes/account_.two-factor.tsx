@@ -22,9 +22,13 @@ import {
   startTotpEnrolment,
 } from '#app/modules/auth/two-factor.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { safeRedirectPath } from '#app/utils/security.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+
+// The buyer's account messages: in the browser before this route renders.
+await loadMessages('account')
 
 const codeSchema = z.object({
   code: z

@@ -6,6 +6,10 @@ import { hasAssociationRole, requireAssociationRole } from '#app/modules/auth/gu
 import { countCooperativesByStatus } from '#app/modules/cooperatives/status.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
+
+// Its screens speak in the back-office messages: they are in the browser before it renders.
+await loadMessages('account', 'backoffice')
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

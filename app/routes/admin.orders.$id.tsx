@@ -27,6 +27,10 @@ import {
 } from '#app/modules/payments/refunds.server.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
+
+// Its screens speak in the back-office messages: they are in the browser before it renders.
+await loadMessages('account', 'backoffice')
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

@@ -15,6 +15,10 @@ import {
 } from '#app/modules/orders/queries.server.ts'
 import { listRegionsWithProvinces } from '#app/modules/reference/places.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
+
+// Its screens speak in the back-office messages: they are in the browser before it renders.
+await loadMessages('account', 'backoffice')
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

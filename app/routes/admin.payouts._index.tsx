@@ -25,6 +25,10 @@ import { isDomainError } from '#app/utils/errors.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { serverNow } from '#app/utils/clock.server.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
+
+// Its screens speak in the back-office messages: they are in the browser before it renders.
+await loadMessages('account', 'backoffice')
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

@@ -22,6 +22,10 @@ import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { serverNow } from '#app/utils/clock.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
+
+// Its screens speak in the back-office messages: they are in the browser before it renders.
+await loadMessages('account', 'backoffice')
 
 const productId = z.uuid({ error: 'errors.invalid' })
 const schemas = {

@@ -10,6 +10,10 @@ import { periodFromQuery } from '#app/modules/money/finance-forms.server.ts'
 import { reconcile } from '#app/modules/money/reconciliation.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { serverNow } from '#app/utils/clock.server.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
+
+// Its screens speak in the back-office messages: they are in the browser before it renders.
+await loadMessages('account', 'backoffice')
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

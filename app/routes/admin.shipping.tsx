@@ -20,6 +20,10 @@ import { updateShippingRates } from '#app/modules/orders/shipping-rates.server.t
 import { type ShippingRate } from '#app/modules/orders/shipping.ts'
 import { readFormData } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
+
+// Its screens speak in the back-office messages: they are in the browser before it renders.
+await loadMessages('account', 'backoffice')
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

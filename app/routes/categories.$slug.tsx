@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next'
 import { CatalogListing } from '#app/components/catalog-listing.tsx'
 import { CategoryIcon } from '#app/components/category-icon.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { productCardSizes } from '#app/components/product-card.tsx'
 import { listingHref } from '#app/modules/catalog/listing-url.ts'
 import { loadListing, loadStorefrontReference } from '#app/modules/catalog/listing.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { pageMeta } from '#app/utils/meta.ts'
+import { imagePreload, pageMeta } from '#app/utils/meta.ts'
 import { siteShareImage } from '#app/modules/media/image-urls.ts'
 import { type KeptPageHandle } from '#app/utils/page-handle.ts'
 import { type HeaderHandle } from '#app/components/site-header.tsx'
@@ -16,7 +17,11 @@ import { type HeaderHandle } from '#app/components/site-header.tsx'
 // The page has its own search box: the header shows none (one search box per page).
 export const handle: HeaderHandle & KeptPageHandle = { ownSearch: true, keptForAnyone: true }
 
-export const meta: MetaFunction<typeof loader> = pageMeta
+export const meta: MetaFunction<typeof loader> = (args) => [
+  ...pageMeta(args),
+  // The first card's picture is the largest thing on a phone's first screen.
+  ...imagePreload(args.data?.listing.cards[0]?.image, productCardSizes),
+]
 
 export const headers: HeadersFunction = () => ({ 'Cache-Control': 'private, no-cache' })
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InfoPage } from '#app/components/info-page.tsx'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { infoPageMeta } from '#app/modules/pages/info-pages.ts'
+import { infoPageMeta } from '#app/modules/pages/info-page-meta.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { type KeptPageHandle } from '#app/utils/page-handle.ts'
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InfoPage } from '#app/components/info-page.tsx'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
-import { infoPageMeta } from '#app/modules/pages/info-pages.ts'
+import { infoPageMeta } from '#app/modules/pages/info-page-meta.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 

@@ -5,6 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireCooperativeMember } from '#app/modules/auth/guards.server.ts'
 import { getCooperativeStatus } from '#app/modules/cooperatives/status.server.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
+
+// Its screens speak in the back-office messages: they are in the browser before it renders.
+await loadMessages('account', 'backoffice')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireCooperativeMember(request, params.slug)

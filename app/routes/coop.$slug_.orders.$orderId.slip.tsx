@@ -8,6 +8,10 @@ import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { getCooperativeOrder } from '#app/modules/orders/queries.server.ts'
 import { partView } from '#app/modules/orders/views.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
+
+// Its screens speak in the back-office messages: they are in the browser before it renders.
+await loadMessages('account', 'backoffice')
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

@@ -7,7 +7,7 @@ import { formatMoney, formatNumber } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { loadShippingRates } from '#app/modules/orders/checkout.server.ts'
 import { withdrawalWindowDays } from '#app/modules/orders/fulfilment.server.ts'
-import { infoPageMeta } from '#app/modules/pages/info-pages.ts'
+import { infoPageMeta } from '#app/modules/pages/info-page-meta.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta: MetaFunction<typeof loader> = pageMeta

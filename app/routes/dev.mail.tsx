@@ -7,6 +7,10 @@ import { formatDate } from '#app/modules/i18n/format.ts'
 import { listOutbox } from '#app/modules/notifications/outbox.server.ts'
 import { requireDevMailboxReader } from '#app/modules/notifications/dev-mailbox.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
+
+// Its screens speak in the back-office messages: they are in the browser before it renders.
+await loadMessages('account', 'backoffice')
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

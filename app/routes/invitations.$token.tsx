@@ -14,6 +14,10 @@ import { acceptInvitation, findInvitation } from '#app/modules/cooperatives/team
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { domainErrorReply } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
+
+// Its screens speak in the back-office messages: they are in the browser before it renders.
+await loadMessages('account', 'backoffice')
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

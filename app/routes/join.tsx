@@ -21,6 +21,10 @@ import { listRegionsWithProvinces } from '#app/modules/reference/places.server.t
 import { domainErrorReply, type FormReply } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
+
+// Its screens speak in the back-office messages: they are in the browser before it renders.
+await loadMessages('account', 'backoffice')
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

@@ -13,9 +13,13 @@ import { guardPublicMutation } from '#app/modules/auth/guards.server.ts'
 import { getSessionUser } from '#app/modules/auth/session.server.ts'
 import { verifySecondFactor } from '#app/modules/auth/two-factor.server.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
 import { badRequest, domainErrorReply, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { landingPath } from '#app/modules/auth/landing.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+
+// The buyer's account messages: in the browser before this route renders.
+await loadMessages('account')
 
 const schema = z.object({
   code: z

@@ -16,12 +16,16 @@ import { getOptionalUser } from '#app/modules/auth/guards.server.ts'
 import { toastCookie } from '#app/modules/auth/session.server.ts'
 import { formatDate, formatList, formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
+import { loadMessages } from '#app/modules/i18n/messages.ts'
 import { moveCooperativeOrder } from '#app/modules/orders/fulfilment.server.ts'
 import { getOrderForCustomer } from '#app/modules/orders/queries.server.ts'
 import { partView } from '#app/modules/orders/views.server.ts'
 import { cardPaymentStatus } from '#app/modules/payments/refunds.server.ts'
 import { domainErrorReply, parseForm, badRequest, readFormData } from '#app/utils/forms.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+
+// The buyer's account messages: in the browser before this route renders.
+await loadMessages('account')
 
 export const meta: MetaFunction<typeof loader> = pageMeta
 

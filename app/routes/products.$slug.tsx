@@ -27,12 +27,21 @@ import { formatList, formatMoney } from '#app/modules/i18n/format.ts'
 import { getTranslator } from '#app/modules/i18n/i18n.server.ts'
 import { imageUrl, shareImageOf, siteShareImage } from '#app/modules/media/image-urls.ts'
 import { publicOrigin } from '#app/utils/origin.server.ts'
-import { pageMeta } from '#app/utils/meta.ts'
+import { imagePreload, pageMeta } from '#app/utils/meta.ts'
 import { type KeptPageHandle } from '#app/utils/page-handle.ts'
 
 export const handle: KeptPageHandle = { keptForAnyone: true }
 
-export const meta: MetaFunction<typeof loader> = pageMeta
+/** How wide the product's main picture is drawn. */
+const coverSizes = '(min-width: 1152px) 560px, (min-width: 768px) 48vw, calc(100vw - 2rem)'
+
+export const meta: MetaFunction<typeof loader> = (args) => [
+  ...pageMeta(args),
+  ...imagePreload(
+    args.data && !args.data.unavailable ? args.data.product.images[0]?.image : null,
+    coverSizes,
+  ),
+]
 
 // HTML is revalidated on every visit: stock and certificates change at any time.
 export const headers: HeadersFunction = () => ({ 'Cache-Control': 'private, no-cache' })
@@ -216,7 +225,7 @@ function Product({ data: { product, contact, related } }: { data: Loaded }) {
             <StoredPicture
               image={first.image}
               alt={first.alt}
-              sizes="(min-width: 1152px) 560px, (min-width: 768px) 48vw, calc(100vw - 2rem)"
+              sizes={coverSizes}
               priority
               className="aspect-square w-full rounded-2xl bg-sand-dark object-cover"
             />

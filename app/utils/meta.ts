@@ -1,5 +1,7 @@
 import { type MetaDescriptor } from '@remix-run/node'
+import { type StoredImage } from '#db/schema/cooperatives.ts'
 import { describeError } from '#app/components/error-boundary.tsx'
+import { imageSrcSet } from '#app/modules/media/image-urls.ts'
 
 /** The picture of a link preview: its size lets a preview lay it out before loading it. */
 export type ShareImage = {
@@ -118,4 +120,32 @@ export function pageMeta({
     if (seo.jsonLd) meta.push({ 'script:ld+json': seo.jsonLd })
   }
   return meta
+}
+
+/**
+ * A page's largest picture, fetched from the head before the body or the scripts ask for
+ * it (ADR 021). The same `srcset`, `sizes` and format as the `<picture>` that shows it, so
+ * the browser picks the same file: AVIF where the image has it (a browser without AVIF skips
+ * the hint), else WebP.
+ */
+export function imagePreload(
+  image: Pick<StoredImage, 'variants'> | null | undefined,
+  sizes: string,
+): MetaDescriptor[] {
+  if (!image) return []
+  const avif = imageSrcSet(image, 'avif')
+  const srcSet = avif || imageSrcSet(image, 'webp')
+  if (!srcSet) return []
+  return [
+    {
+      tagName: 'link',
+      rel: 'preload',
+      as: 'image',
+      type: avif ? 'image/avif' : 'image/webp',
+      imageSrcSet: srcSet,
+      imageSizes: sizes,
+      // React 18 does not know `fetchPriority`; the lower-case attribute passes through.
+      fetchpriority: 'high',
+    },
+  ]
 }

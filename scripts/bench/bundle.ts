@@ -1,6 +1,6 @@
 // JavaScript a page loads before it is interactive, from the build: the Remix manifest
 // names each route's module and its static imports; the entry, the routes a URL matches and
-// the language catalogue the entry fetches at start are added up, gzipped as the server
+// the storefront part of the language catalogue the entry fetches at start are added up, gzipped as the server
 // sends them.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -86,14 +86,19 @@ export function matchRoutes(manifest: RemixManifest, url: string): string[] {
   return (best as { ids: string[] } | null)?.ids ?? ['root']
 }
 
-/** The language catalogue chunk the client entry imports for `language` before hydrating. */
+/**
+ * The storefront part of the language catalogue, which the client entry imports before
+ * hydrating: its chunk is named beside its source path in one of the entry's chunks.
+ */
 function catalogueChunk(manifest: RemixManifest, language: string): string | null {
-  const entry = fs.readFileSync(path.join(clientDir, manifest.entry.module), 'utf8')
   const pattern = new RegExp(
-    `"\\./locales/${language}/common\\.json":\\(\\)=>[^"]*?import\\("\\./([^"]+)"\\)`,
+    `"[./]*locales/${language}/storefront\\.json":\\(\\)=>[^"]*?import\\("\\./([^"]+)"\\)`,
   )
-  const found = pattern.exec(entry)
-  return found ? path.posix.join(path.posix.dirname(manifest.entry.module), found[1]!) : null
+  for (const file of [manifest.entry.module, ...manifest.entry.imports]) {
+    const found = pattern.exec(fs.readFileSync(path.join(clientDir, file), 'utf8'))
+    if (found) return path.posix.join(path.posix.dirname(file), found[1]!)
+  }
+  return null
 }
 
 const gzipCache = new Map<string, { raw: number; gzip: number }>()

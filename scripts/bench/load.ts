@@ -173,9 +173,9 @@ function describe(target: PageTarget) {
 }
 
 /**
- * A static file the same server sends (the built stylesheet the home page links to): the
- * ceiling a page's throughput is compared with, the same server and load with no rendering
- * and no database.
+ * A static file the same server sends (the built stylesheet the home page links to, or, as
+ * the styles are written into the page, the client entry it loads): the ceiling a page's
+ * throughput is compared with, the same server and load with no rendering and no database.
  */
 export async function findStaticAsset(origin: string): Promise<string | null> {
   const response = await fetch(`${origin}/`, {
@@ -185,7 +185,8 @@ export async function findStaticAsset(origin: string): Promise<string | null> {
   const html = await response.text()
   const stylesheet =
     /<link[^>]*rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"/.exec(html) ??
-    /href="(\/assets\/[^"]+\.css)"/.exec(html)
+    /href="(\/assets\/[^"]+\.css)"/.exec(html) ??
+    /(\/assets\/entry\.client-[\w-]+\.js)/.exec(html)
   if (!stylesheet) return null
   const check = await fetch(`${origin}${stylesheet[1]}`, { signal: AbortSignal.timeout(30_000) })
   await check.arrayBuffer()

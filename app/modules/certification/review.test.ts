@@ -30,7 +30,7 @@ import { loader as fileLoader } from '#app/routes/certificate-files.$id.ts'
 import { loader as verifyLoader } from '#app/routes/certificates.$id.tsx'
 import { call, dataOf, headersOf, loginAs, makeRequest, statusOf } from '#tests/helpers.ts'
 import { pdfFile } from '#tests/files.ts'
-import ar from '#app/locales/ar/common.json'
+import ar from '#app/locales/ar/server.json'
 import { type CertificateSubmission, submitCertificate } from './certificates.server.ts'
 import { purchasableProductIds } from './gate.server.ts'
 

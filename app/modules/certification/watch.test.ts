@@ -11,7 +11,7 @@ import {
   createUser,
 } from '#db/seed/factories.ts'
 import { db } from '#app/utils/db.server.ts'
-import ar from '#app/locales/ar/common.json'
+import ar from '#app/locales/ar/server.json'
 import { type AssociationScope } from '#app/modules/auth/guards.server.ts'
 import { formatDate } from '#app/modules/i18n/format.ts'
 import { loader as dashboardLoader } from '#app/routes/coop.$slug._index.tsx'

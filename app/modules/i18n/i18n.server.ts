@@ -1,15 +1,33 @@
 import { createCookie } from '@remix-run/node'
 import { RemixI18Next } from 'remix-i18next/server'
-import ar from '#app/locales/ar/common.json'
-import en from '#app/locales/en/common.json'
-import fr from '#app/locales/fr/common.json'
+import arAccount from '#app/locales/ar/account.json'
+import arBackoffice from '#app/locales/ar/backoffice.json'
+import arInfo from '#app/locales/ar/info.json'
+import arServer from '#app/locales/ar/server.json'
+import arStorefront from '#app/locales/ar/storefront.json'
+import enAccount from '#app/locales/en/account.json'
+import enBackoffice from '#app/locales/en/backoffice.json'
+import enInfo from '#app/locales/en/info.json'
+import enServer from '#app/locales/en/server.json'
+import enStorefront from '#app/locales/en/storefront.json'
+import frAccount from '#app/locales/fr/account.json'
+import frBackoffice from '#app/locales/fr/backoffice.json'
+import frInfo from '#app/locales/fr/info.json'
+import frServer from '#app/locales/fr/server.json'
+import frStorefront from '#app/locales/fr/storefront.json'
+import { mergeMessages, type Messages } from './catalogue.ts'
 import { defaultLanguage, isLanguage, type Language, supportedLanguages } from './config.ts'
 
+/** The server holds every part of every language, merged into the one `common` namespace. */
+function whole(...parts: Messages[]): Messages {
+  return parts.reduce<Messages>((all, part) => mergeMessages(all, part), {})
+}
+
 export const resources = {
-  ar: { common: ar },
-  fr: { common: fr },
-  en: { common: en },
-} as const
+  ar: { common: whole(arStorefront, arAccount, arInfo, arBackoffice, arServer) },
+  fr: { common: whole(frStorefront, frAccount, frInfo, frBackoffice, frServer) },
+  en: { common: whole(enStorefront, enAccount, enInfo, enBackoffice, enServer) },
+}
 
 /** The reader's chosen language; a plain preference, so it is neither signed nor HttpOnly-bound. */
 export const languageCookie = createCookie('taawun_lang', {
