@@ -148,6 +148,14 @@ function serve() {
     next()
   })
 
+  // Storefront pages kept for anyone (ADR 020), in production: the development server
+  // reloads the app on every change. Before the files on disk: a page's address is never a
+  // file's, and looking for one cost every page a file-system look-up (ADR 023).
+  if (!viteDevServer) {
+    const paths = routePatterns(build.routes, (route) => route.module?.handle?.keptForAnyone)
+    app.use(keptPages(build.entry.module, { paths, production, logger }))
+  }
+
   if (viteDevServer) {
     app.use(viteDevServer.middlewares)
   } else {
@@ -156,13 +164,6 @@ function serve() {
       express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }),
     )
     app.use(express.static('build/client', { maxAge: '1h', index: false }))
-  }
-
-  // Storefront pages kept for anyone (ADR 020), in production: the development server
-  // reloads the app on every change.
-  if (!viteDevServer) {
-    const paths = routePatterns(build.routes, (route) => route.module?.handle?.keptForAnyone)
-    app.use(keptPages(build.entry.module, { paths, production, logger }))
   }
 
   app.all(
