@@ -134,30 +134,88 @@ function productSlugOf(pathname: string): string | null {
  */
 let boundary: { version: string | null; at: number } | null = null
 
-async function readState(slug: string | null) {
-  const [state] = await getDatabase().rows<{ version: string | null; revision: string | null }>(
-    sql`select ${catalogVersionColumn} as version, ${
-      slug === null
-        ? sql`null::text`
-        : sql`(select r.revision::text from product_revisions r
-                 join products p on p.id = r.product_id where p.slug = ${slug})`
-    } as revision`,
-  )
-  const now = clock()
-  if (!boundary || boundary.version !== state!.version || now >= boundary.at) {
-    const [next] = await getDatabase().rows<{ version: string | null; next_change: string | null }>(
-      sql`select ${catalogVersionColumn} as version, (select least(
-          (select min(expires_at) from certificates where status = 'approved' and expires_at > now()),
-          (select min(issued_at) from certificates where status = 'approved' and issued_at > now())
-        ))::text as next_change`,
+/**
+ * The catalogue version and product revisions, read together for every request that arrived
+ * while the previous reading was on its way: each request is answered by a statement that
+ * started after it arrived (so a write committed before it arrived is always seen), and a
+ * crowd of requests costs one statement per round trip instead of one each.
+ */
+type Reading = { version: string | null; revisions: Map<string, string> }
+let inFlight: Promise<unknown> | null = null
+let waiting: { slugs: Set<string>; reading: Promise<Reading> } | null = null
+
+function readTogether(slug: string | null): Promise<Reading> {
+  if (!waiting) {
+    const slugs = new Set<string>()
+    const before = inFlight ?? Promise.resolve()
+    const reading = before.then(async () => {
+      // From here on, newcomers wait for the next reading.
+      if (waiting?.reading === reading) waiting = null
+      const [row] = await getDatabase().rows<{
+        version: string | null
+        revisions: Record<string, string> | string | null
+      }>(
+        sql`select ${catalogVersionColumn} as version, ${
+          slugs.size === 0
+            ? sql`null::json`
+            : sql`(select json_object_agg(p.slug, r.revision::text) from product_revisions r
+                     join products p on p.id = r.product_id
+                    where p.slug in (${sql.join(
+                      [...slugs].map((one) => sql`${one}`),
+                      sql`, `,
+                    )}))`
+        } as revisions`,
+      )
+      const revisions =
+        typeof row!.revisions === 'string' ? JSON.parse(row!.revisions) : (row!.revisions ?? {})
+      return { version: row!.version, revisions: new Map(Object.entries(revisions)) } as Reading
+    })
+    waiting = { slugs, reading }
+    const settled = reading.then(
+      () => {},
+      () => {},
     )
-    const at = next!.next_change ? new Date(next!.next_change).getTime() : Infinity
+    inFlight = settled
+    void settled.then(() => {
+      if (inFlight === settled) inFlight = null
+    })
+  }
+  if (slug !== null) waiting.slugs.add(slug)
+  return waiting.reading
+}
+
+let boundaryReading: Promise<{ version: string | null; at: number }> | null = null
+
+async function readBoundary(): Promise<{ version: string | null; at: number }> {
+  const [next] = await getDatabase().rows<{ version: string | null; next_change: string | null }>(
+    sql`select ${catalogVersionColumn} as version, (select least(
+        (select min(expires_at) from certificates where status = 'approved' and expires_at > now()),
+        (select min(issued_at) from certificates where status = 'approved' and issued_at > now())
+      ))::text as next_change`,
+  )
+  return {
+    version: next!.version,
+    at: next!.next_change ? new Date(next!.next_change).getTime() : Infinity,
+  }
+}
+
+async function readState(slug: string | null) {
+  const reading = await readTogether(slug)
+  const state = {
+    version: reading.version,
+    revision: slug === null ? null : (reading.revisions.get(slug) ?? null),
+  }
+  const now = clock()
+  if (!boundary || boundary.version !== state.version || now >= boundary.at) {
+    // Read once for all who find it stale at the same time.
+    boundaryReading ??= readBoundary().finally(() => (boundaryReading = null))
+    const next = await boundaryReading
     // Kept only for the version it was read with; a move in between makes the next reader
     // read it again.
-    boundary = { version: next!.version, at }
-    if (next!.version !== state!.version) return { ...state!, nextChange: Math.min(at, now) }
+    boundary = next
+    if (next.version !== state.version) return { ...state, nextChange: Math.min(next.at, now) }
   }
-  return { ...state!, nextChange: boundary.at }
+  return { ...state, nextChange: boundary!.at }
 }
 
 /**

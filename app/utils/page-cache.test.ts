@@ -4,7 +4,7 @@
 import crypto from 'node:crypto'
 import v8 from 'node:v8'
 import { eq, sql } from 'drizzle-orm'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { products, productVariants } from '#db/schema/catalog.ts'
 import { certificates } from '#db/schema/certification.ts'
 import { languageCookie } from '#app/modules/i18n/i18n.server.ts'
@@ -217,6 +217,47 @@ describe('a kept page is sent again', () => {
 })
 
 describe('a page asked for by many at once (ADR 023)', () => {
+  test('look-ups that arrive together share one reading, each with its own product', async () => {
+    const cooperative = await createCooperative(db)
+    await createCertificate(db, { cooperativeId: cooperative.id, type: 'onssa' })
+    const shown = await Promise.all(
+      [1, 2, 3].map(() => createProduct(db, { cooperativeId: cooperative.id })),
+    )
+    const revisions = async () =>
+      new Map(
+        (
+          await getDatabase().rows<{ product_id: string; revision: string }>(
+            sql`select product_id, revision::text as revision from product_revisions`,
+          )
+        ).map((r) => [r.product_id, r.revision]),
+      )
+    const lookAll = () =>
+      Promise.all([
+        ...shown.map((p) => findPage(`/products/${p.slug}`, {})),
+        findPage('/products', {}),
+      ]).then((found) => found.map(ticketOf))
+    const statements = vi.spyOn(getDatabase(), 'rows')
+    const first = await lookAll()
+    // One reading for the four, and the next sale boundary read once.
+    expect(statements.mock.calls.length).toBeLessThanOrEqual(2)
+    statements.mockRestore()
+    const before = await revisions()
+    shown.forEach((p, i) => expect(first[i]!.revision).toBe(before.get(p.id)))
+    expect(first[3]!.revision).toBeNull()
+    expect(new Set(first.map((t) => t.version)).size).toBe(1)
+    forgetKeptPages()
+    // One product's offers change: only its page's revision moves.
+    await db
+      .update(productVariants)
+      .set({ stockQuantity: sql`${productVariants.stockQuantity} - 1` })
+      .where(eq(productVariants.productId, shown[1]!.id))
+    const second = await lookAll()
+    expect(second[0]!.revision).toBe(first[0]!.revision)
+    expect(second[1]!.revision).not.toBe(first[1]!.revision)
+    expect(second[1]!.revision).toBe((await revisions()).get(shown[1]!.id))
+    expect(second[2]!.revision).toBe(first[2]!.revision)
+  })
+
   test('is rendered once: those who ask meanwhile are sent it when it is kept', async () => {
     const first = await findPage('/products', {})
     const meanwhile = [findPage('/products', {}), findPage('/products', {})]

@@ -130,12 +130,12 @@ describe('the demo world', () => {
 function searchExamples() {
   const examples: { language: string; words: string[] }[] = []
   for (const language of ['ar', 'fr', 'en']) {
-    const catalogue: unknown = JSON.parse(
-      fs.readFileSync(
-        new URL(`../../app/locales/${language}/common.json`, import.meta.url),
-        'utf8',
-      ),
-    )
+    // Every part of the language's catalogue (ADR 021).
+    const folder = new URL(`../../app/locales/${language}/`, import.meta.url)
+    const catalogue: unknown = fs
+      .readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => JSON.parse(fs.readFileSync(new URL(name, folder), 'utf8')) as unknown)
     const words = new Set<string>()
     const walk = (value: unknown, key: string) => {
       if (typeof value === 'string') {
