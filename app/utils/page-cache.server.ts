@@ -21,7 +21,7 @@ import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { sql } from 'drizzle-orm'
 import { getLanguage } from '#app/modules/i18n/i18n.server.ts'
-import { catalogVersionColumn } from '#app/modules/catalog/snapshot.server.ts'
+import { catalogVersionColumn, nextSaleChangeColumn } from '#app/modules/catalog/snapshot.server.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
 
 /** The most a kept page is sent again, whatever else holds. */
@@ -188,10 +188,7 @@ let boundaryReading: Promise<{ version: string | null; at: number }> | null = nu
 
 async function readBoundary(): Promise<{ version: string | null; at: number }> {
   const [next] = await getDatabase().rows<{ version: string | null; next_change: string | null }>(
-    sql`select ${catalogVersionColumn} as version, (select least(
-        (select min(expires_at) from certificates where status = 'approved' and expires_at > now()),
-        (select min(issued_at) from certificates where status = 'approved' and issued_at > now())
-      ))::text as next_change`,
+    sql`select ${catalogVersionColumn} as version, ${nextSaleChangeColumn} as next_change`,
   )
   return {
     version: next!.version,

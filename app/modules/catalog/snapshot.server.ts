@@ -31,6 +31,16 @@ export function setSnapshotClockForTests(now: () => number): () => void {
 export const catalogVersionColumn: SQL = sql`(select version::text from catalog_version where id = 1)`
 
 /**
+ * The next instant a sale window may open or close (an approved certificate comes into force
+ * or expires), as text; null when none is ahead. The only instants a kept result can go
+ * stale without a write.
+ */
+export const nextSaleChangeColumn: SQL = sql`(select least(
+  (select min(expires_at) from certificates where status = 'approved' and expires_at > now()),
+  (select min(issued_at) from certificates where status = 'approved' and issued_at > now())
+))::text`
+
+/**
  * `compute()`'s result, or a result kept from before when it is certainly the same: the
  * catalogue's version (moved in the transaction of every write that changes a listing,
  * migration 0016) is the one the result was computed with, and no certificate has expired
@@ -46,10 +56,7 @@ export async function whileCatalogUnchanged<T>(
   const [state] = await getDatabase().rows<{ version: string | null; next_change: string | null }>(
     sql`
     select ${catalogVersionColumn} as version,
-      (select least(
-        (select min(expires_at) from certificates where status = 'approved' and expires_at > now()),
-        (select min(issued_at) from certificates where status = 'approved' and issued_at > now())
-      ))::text as next_change`,
+      ${nextSaleChangeColumn} as next_change`,
   )
   const now = clock()
   const cached = entries.get(key)
