@@ -275,6 +275,29 @@ describe('the ledger', () => {
     })
   })
 
+  test('the received day is a Casablanca day: today is accepted past midnight there, tomorrow is not', async () => {
+    const { coop, order, trackingNumber } = await deliveredWorld()
+    const actor = { userId: coop.manager.id, role: 'finance' }
+    // 23:30 UTC on 2 October is 00:30 on 3 October in Casablanca (UTC+1).
+    const now = new Date('2026-10-02T23:30:00Z')
+    const remit = (receivedOn: string, reference: string) =>
+      recordRemittance({
+        actor,
+        carrier: 'amana',
+        reference,
+        receivedOn,
+        lines: [{ trackingNumber, amountCentimes: order.totalCentimes }],
+        now,
+      })
+    await expect(remit('2026-10-04', 'R-5')).rejects.toMatchObject({
+      messageKey: 'money.errors.receivedOn',
+    })
+    await expect(remit('2026-02-30', 'R-6')).rejects.toMatchObject({
+      messageKey: 'money.errors.receivedOn',
+    })
+    expect(await remit('2026-10-03', 'R-7')).toMatchObject({ ok: true })
+  })
+
   test("a payout's statement splits each line between its makers by their shares, to the payout", async () => {
     const coop = await sellingCooperative({ stock: 5 })
     const actor = { userId: coop.manager.id, cooperativeId: coop.cooperative.id }
