@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { vitePlugin as remix } from '@remix-run/dev'
 import tailwindcss from '@tailwindcss/vite'
 import { defineConfig } from 'vite'
@@ -9,8 +10,39 @@ declare module '@remix-run/node' {
   }
 }
 
-export default defineConfig({
-  build: { cssMinify: true, target: 'es2022' },
+type ModuleInfo = { importedIds: readonly string[] } | null
+
+/**
+ * Every page loads the root route and all it imports: in the browser build those modules go
+ * out as two files instead of two dozen small ones, each a round trip on a phone's
+ * connection: `vendor` (the libraries, unchanged from one release to the next) and `shell`
+ * (our own). Nothing is added to any page, since every page loads all of them (ADR 024).
+ */
+function shellChunk() {
+  let shell: Set<string> | undefined
+  return (id: string, { getModuleInfo }: { getModuleInfo: (id: string) => ModuleInfo }) => {
+    if (!shell) {
+      shell = new Set()
+      const stack = [path.resolve('app/root.tsx')]
+      while (stack.length) {
+        const next = stack.pop()!
+        const info = shell.has(next) ? null : getModuleInfo(next)
+        if (!info) continue
+        shell.add(next)
+        stack.push(...info.importedIds)
+      }
+    }
+    if (!shell.has(id)) return undefined
+    return id.includes('/node_modules/') ? 'vendor' : 'shell'
+  }
+}
+
+export default defineConfig(({ isSsrBuild }) => ({
+  build: {
+    cssMinify: true,
+    target: 'es2022',
+    rollupOptions: isSsrBuild ? {} : { output: { manualChunks: shellChunk() } },
+  },
   server: { port: 3000 },
   plugins: [
     tailwindcss(),
@@ -31,4 +63,4 @@ export default defineConfig({
         },
       }),
   ],
-})
+}))
