@@ -33,7 +33,9 @@ function shellChunk() {
       }
     }
     if (!shell.has(id)) return undefined
-    return id.includes('/node_modules/') ? 'vendor' : 'shell'
+    // Vite's and Rollup's own helpers (ids starting with a NUL) are imported by the
+    // libraries: with them, so that `vendor` imports nothing of ours.
+    return id.includes('/node_modules/') || id.startsWith('\0') ? 'vendor' : 'shell'
   }
 }
 
