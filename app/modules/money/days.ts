@@ -2,6 +2,13 @@
 // and reconciliations, and the dates written on them.
 import { marketplaceTimeZone } from '#app/modules/i18n/format.ts'
 
+/** Whether a text is a day of the calendar written YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDay(value: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
 /** The calendar day in Casablanca at this instant, as YYYY-MM-DD. */
 export function casablancaDay(at: Date) {
   return new Intl.DateTimeFormat('en-CA', {

@@ -2,7 +2,7 @@
 // reconciliation period, each one zod schema whose messages are catalogue keys.
 import { z } from 'zod'
 import { carriers } from '#db/schema/orders.ts'
-import { casablancaDay, casablancaMidnight } from './days.ts'
+import { casablancaDay, casablancaMidnight, isCalendarDay } from './days.ts'
 import { westernDigits } from '#app/modules/orders/phone.server.ts'
 import { parseRemittanceCsv } from './remittances.server.ts'
 
@@ -44,12 +44,6 @@ export const payoutMoveSchema = z.discriminatedUnion(
   { error: 'errors.tampered' },
 )
 
-function isDay(value: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
-
 /** A carrier's remittance; its lines (typed or uploaded) are read by `readRemittanceText`. */
 export const remittanceSchema = z.object({
   carrier: z.enum(carriers, { error: 'orders.errors.carrier' }),
@@ -60,7 +54,7 @@ export const remittanceSchema = z.object({
   receivedOn: z
     .string({ error: 'money.errors.receivedOn' })
     .trim()
-    .refine(isDay, { error: 'money.errors.receivedOn' }),
+    .refine(isCalendarDay, { error: 'money.errors.receivedOn' }),
   lines: z.string().optional().default(''),
 })
 
@@ -116,8 +110,8 @@ const maxPeriodDays = 2 * 366
 
 const periodSchema = z
   .object({
-    from: z.string().trim().refine(isDay, { error: 'money.errors.period' }),
-    to: z.string().trim().refine(isDay, { error: 'money.errors.period' }),
+    from: z.string().trim().refine(isCalendarDay, { error: 'money.errors.period' }),
+    to: z.string().trim().refine(isCalendarDay, { error: 'money.errors.period' }),
   })
   .refine(
     (p) => p.from <= p.to && (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 <= maxPeriodDays,

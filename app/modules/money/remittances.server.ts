@@ -9,7 +9,7 @@ import { db } from '#app/utils/db.server.ts'
 import { DomainError } from '#app/utils/errors.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { parseMoney } from '#app/modules/catalog/money.ts'
-import { casablancaDay } from './days.ts'
+import { casablancaDay, isCalendarDay } from './days.ts'
 import { post } from './ledger.server.ts'
 
 export type RemittanceLineInput = { trackingNumber: string; amountCentimes: number }
@@ -69,15 +69,7 @@ export async function recordRemittance(input: {
     throw new DomainError('invalid', 'money.errors.remittanceReference', { field: 'reference' })
   // A calendar day as counted in Casablanca, compared as a day: between midnight there and
   // midnight UTC, today's remittance is already today's, not tomorrow's.
-  const received = /^\d{4}-\d{2}-\d{2}$/.test(input.receivedOn)
-    ? new Date(`${input.receivedOn}T00:00:00Z`)
-    : null
-  if (
-    !received ||
-    Number.isNaN(received.getTime()) ||
-    received.toISOString().slice(0, 10) !== input.receivedOn ||
-    input.receivedOn > casablancaDay(now)
-  )
+  if (!isCalendarDay(input.receivedOn) || input.receivedOn > casablancaDay(now))
     throw new DomainError('invalid', 'money.errors.receivedOn', { field: 'receivedOn' })
   if (!input.lines.length || input.lines.length > maxRemittanceLines)
     throw new DomainError('invalid', 'money.errors.noLines', { field: 'lines' })

@@ -5,17 +5,12 @@ import { z } from 'zod'
 import { payouts } from '#db/schema/money.ts'
 import { db } from '#app/utils/db.server.ts'
 import { isUuid } from '#app/utils/ids.ts'
-import { casablancaDay, casablancaMidnight } from './days.ts'
+import { casablancaDay, casablancaMidnight, isCalendarDay } from './days.ts'
 import { type StatementSelection } from './statements.server.ts'
 
 const dayMs = 24 * 3600 * 1000
 /** Two years of days, a leap day included. */
 export const maxStatementDays = 731
-
-function isCalendarDay(value: string) {
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
 
 const day = z
   .string()
