@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { vitePlugin as remix } from '@remix-run/dev'
 import tailwindcss from '@tailwindcss/vite'
-import { defineConfig } from 'vite'
+import { defineConfig, type Rollup } from 'vite'
 import { precompressDirectory } from './server/precompress.js'
 
 declare module '@remix-run/node' {
@@ -10,17 +10,15 @@ declare module '@remix-run/node' {
   }
 }
 
-type ModuleInfo = { importedIds: readonly string[] } | null
-
 /**
  * Every page loads the root route and all it imports: in the browser build those modules go
  * out as two files instead of two dozen small ones, each a round trip on a phone's
  * connection: `vendor` (the libraries, unchanged from one release to the next) and `shell`
  * (our own). Nothing is added to any page, since every page loads all of them (ADR 024).
  */
-function shellChunk() {
+function shellChunk(): Rollup.GetManualChunk {
   let shell: Set<string> | undefined
-  return (id: string, { getModuleInfo }: { getModuleInfo: (id: string) => ModuleInfo }) => {
+  return (id, { getModuleInfo }) => {
     if (!shell) {
       shell = new Set()
       const stack = [path.resolve('app/root.tsx')]
